@@ -1,8 +1,8 @@
-// Copies node and credential icons next to the compiled files in dist/, where n8n resolves `file:` icon paths.
+// Copies icons and codex files (*.node.json) next to the compiled nodes in dist/, where n8n looks for them.
 const { src, dest } = require('gulp');
 
 function copyIcons() {
-	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}', 'icons/**/*.{png,svg}'], {
+	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}', 'icons/**/*.{png,svg}'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest('dist'));
