@@ -7,6 +7,7 @@ import { NodeApiError } from 'n8n-workflow';
 import {
 	assertNoSecret,
 	BINARY_SOURCE_TYPE,
+	CONTENTGROOVE_TYPE,
 	binaryDataStoragePath,
 	binarySha256,
 	binaryToBuffer,
@@ -15,6 +16,7 @@ import {
 	MANUAL_TRIGGER_TYPE,
 	runWorkflow,
 	testCredential,
+	withOurNodes,
 } from './index';
 import { startLocalServer, type LocalServer } from './localServer';
 
@@ -138,6 +140,23 @@ describe('binary data', () => {
 		expect(await binarySha256(big)).toBe(await expectedSha());
 		const storedSizes = listFiles(binaryDataStoragePath()!).map((file) => statSync(file).size);
 		expect(storedSizes).toContain(sizeBytes);
+	});
+});
+
+describe('our package', () => {
+	it('loads the ContentGroove node under the type name n8n gives it', async () => {
+		const nodes = await withOurNodes();
+		expect(nodes[CONTENTGROOVE_TYPE].description.name).toBe('contentGroove');
+	});
+
+	it('tests the real ContentGrooveApi credential with its Bearer header', async () => {
+		expect(await testCredential({ apiKey: API_KEY, baseUrl: `${server.url}/` })).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(server.requests.map(({ url, headers }) => [url, headers.authorization])).toEqual([
+			['/api/v1/webhook_subscriptions', `Bearer ${API_KEY}`],
+		]);
 	});
 });
 

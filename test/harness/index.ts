@@ -1,4 +1,5 @@
-export { runWorkflow, type RunWorkflowOptions, type WorkflowRunResult } from './runWorkflow';
+export { runWorkflow, type RunWorkflowOptions } from './runWorkflow';
+export type { WorkflowRunResult } from './runResult';
 export { testCredential } from './credentialTest';
 export { TestCredentialsHelper, type CredentialsData } from './credentialsHelper';
 export {

@@ -10,6 +10,7 @@ import {
 	type IVersionedNodeType,
 } from 'n8n-workflow';
 
+import type { ThrownErrors } from './runResult';
 import { BinarySource } from './testNodes/BinarySource.node';
 import { HttpProbe } from './testNodes/HttpProbe.node';
 import { ManualTrigger } from './testNodes/ManualTrigger.node';
@@ -32,14 +33,11 @@ export function builtInNodeTypes(): NodeTypeMap {
 	};
 }
 
-export type NodeErrorListener = (nodeName: string, error: unknown) => void;
-
 /**
- * The registry n8n-core resolves `node.type` through. With `onNodeError`, every `execute` is
- * wrapped to report what it throws: the engine keeps only a plain-object copy of a node's
- * error in runData, and tests want the real NodeApiError/NodeOperationError.
+ * The registry n8n-core resolves `node.type` through. Given `thrown`, every `execute` is wrapped
+ * to record what it throws (see ThrownErrors for why).
  */
-export function createNodeTypes(extra: NodeTypeMap = {}, onNodeError?: NodeErrorListener): INodeTypes {
+export function createNodeTypes(extra: NodeTypeMap = {}, thrown?: ThrownErrors): INodeTypes {
 	const all: NodeTypeMap = { ...builtInNodeTypes(), ...extra };
 	const get = (type: string) => {
 		const nodeType = all[type];
@@ -50,13 +48,13 @@ export function createNodeTypes(extra: NodeTypeMap = {}, onNodeError?: NodeError
 		getByName: get,
 		getByNameAndVersion: (type, version) => {
 			const nodeType = NodeHelpers.getVersionedNodeType(get(type), version);
-			return onNodeError ? reportingErrors(nodeType, onNodeError) : nodeType;
+			return thrown ? recordingErrors(nodeType, thrown) : nodeType;
 		},
 		getKnownTypes: () => ({}),
 	};
 }
 
-function reportingErrors(nodeType: INodeType, onNodeError: NodeErrorListener): INodeType {
+function recordingErrors(nodeType: INodeType, thrown: ThrownErrors): INodeType {
 	const { execute } = nodeType;
 	if (!execute) return nodeType;
 	const wrapped: INodeType = Object.create(nodeType) as INodeType;
@@ -64,7 +62,7 @@ function reportingErrors(nodeType: INodeType, onNodeError: NodeErrorListener): I
 		try {
 			return await execute.call(this);
 		} catch (error) {
-			onNodeError(this.getNode().name, error);
+			thrown.record(this.getExecutionId(), this.getNode().name, error);
 			throw error;
 		}
 	};

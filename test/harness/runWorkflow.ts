@@ -1,14 +1,5 @@
 import { WorkflowExecute } from 'n8n-core';
-import {
-	UnexpectedError,
-	Workflow,
-	type ExecutionBaseError,
-	type ICredentialType,
-	type IConnections,
-	type INodeExecutionData,
-	type IRun,
-	type IRunData,
-} from 'n8n-workflow';
+import { UnexpectedError, Workflow, type ICredentialType, type IConnections } from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
 import { useBinaryDataMode, type BinaryDataMode } from './binaryData';
@@ -16,6 +7,7 @@ import { defaultCredentialTypes } from './credentialTypes';
 import { TestCredentialsHelper, type CredentialsData } from './credentialsHelper';
 import { prepareN8nRuntime } from './n8nRuntime';
 import { createNodeTypes, MANUAL_TRIGGER_TYPE, type NodeTypeMap } from './nodeTypes';
+import { describeRun, nextExecutionId, ThrownErrors, type WorkflowRunResult } from './runResult';
 import { chainConnections, completeNodes, workflowBase, type WorkflowNodeJson } from './workflowJson';
 
 export interface RunWorkflowOptions {
@@ -31,27 +23,14 @@ export interface RunWorkflowOptions {
 	credentialTypes?: ICredentialType[];
 }
 
-export interface WorkflowRunResult {
-	run: IRun;
-	runData: IRunData;
-	/** Items a node sent out of `outputIndex` in its run `runIndex`; [] if it did not run. */
-	outputOf(nodeName: string, outputIndex?: number, runIndex?: number): INodeExecutionData[];
-	/** The error a node failed with (the real NodeApiError/NodeOperationError object). */
-	errorOf(nodeName: string, runIndex?: number): ExecutionBaseError | undefined;
-	/** The error that stopped the workflow, if any. */
-	error?: ExecutionBaseError;
-}
-
-let executionCounter = 0;
-
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRunResult> {
 	prepareN8nRuntime();
 	await useBinaryDataMode(options.binaryDataMode ?? 'default');
 
 	const nodes = completeNodes(options.nodes);
 	const connections = options.connections ?? chainConnections(nodes);
-	const executionId = String(++executionCounter);
-	const thrownBy = new Map<string, unknown>();
+	const executionId = nextExecutionId();
+	const thrown = new ThrownErrors();
 	const workflowData = workflowBase(`harness-${executionId}`, nodes, connections);
 	const workflow = new Workflow({
 		id: workflowData.id,
@@ -59,7 +38,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: createNodeTypes(options.nodeTypes, (nodeName, error) => thrownBy.set(nodeName, error)),
+		nodeTypes: createNodeTypes(options.nodeTypes, thrown),
 		settings: { executionOrder: 'v1' },
 	});
 	const startNode = nodes.find((node) => node.type === MANUAL_TRIGGER_TYPE);
@@ -71,20 +50,5 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	);
 	const additionalData = createAdditionalData({ credentialsHelper, workflowData, mode: 'manual', executionId });
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
-	return describeRun(run, thrownBy);
-}
-
-function describeRun(run: IRun, thrownBy: Map<string, unknown>): WorkflowRunResult {
-	const { runData, error, lastNodeExecuted } = run.data.resultData;
-	// The engine stores `{ ...error }`; hand back the object the node really threw when we saw it.
-	const original = (nodeName: string | undefined, stored: ExecutionBaseError | undefined) =>
-		stored && nodeName && thrownBy.has(nodeName) ? (thrownBy.get(nodeName) as ExecutionBaseError) : stored;
-	return {
-		run,
-		runData,
-		error: original(lastNodeExecuted, error),
-		outputOf: (nodeName, outputIndex = 0, runIndex = 0) =>
-			runData[nodeName]?.[runIndex]?.data?.main?.[outputIndex] ?? [],
-		errorOf: (nodeName, runIndex = 0) => original(nodeName, runData[nodeName]?.[runIndex]?.error),
-	};
+	return describeRun(run, executionId, thrown);
 }
