@@ -26,6 +26,8 @@ export interface ApiRequestOptions {
 	/** Names the object in a 404 message, e.g. "Media 1234". */
 	what?: string;
 	itemIndex?: number;
+	/** Answer undefined instead of failing on 404 (e.g. deleting what may already be gone). */
+	notFoundOk?: boolean;
 }
 
 interface FullResponse {
@@ -103,7 +105,7 @@ export async function apiRequest<T = IDataObject>(
 		const { statusCode: status } = response;
 		if (status >= 200 && status < 300) return response.body as T;
 		// A DELETE retried after a lost answer finds the object already gone: that is success.
-		if (status === 404 && method === 'DELETE' && attempt > 1) return undefined as T;
+		if (status === 404 && (options.notFoundOk || (method === 'DELETE' && attempt > 1))) return undefined as T;
 
 		if (attempt < policy.maxAttempts && isRetryable(status, idempotent)) {
 			const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
