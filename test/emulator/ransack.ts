@@ -1,4 +1,5 @@
 import { invalidParameter, type Reply } from './replies';
+import { compareText } from './sorting';
 
 /** Longest first, so that `not_eq` wins over `eq` and `gteq` over `gt`. */
 const PREDICATES = [
@@ -55,7 +56,7 @@ function compare(actual: unknown, expected: string): number {
 	if (typeof actual === 'boolean') return Number(actual) - Number(truthy(expected));
 	const text = Array.isArray(actual) ? actual.join(',') : String(actual);
 	if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(expected))) return Date.parse(text) - Date.parse(expected);
-	return text < expected ? -1 : text > expected ? 1 : 0;
+	return compareText(text, expected);
 }
 
 function like(actual: unknown, expected: string, where: 'cont' | 'start' | 'end'): boolean {

@@ -23,12 +23,21 @@ export function parseSort(query: URLSearchParams): SortKey[] | Reply {
 	return keys;
 }
 
+const collator = new Intl.Collator('en');
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T/;
+
+/** Like PostgreSQL with an en_US collation (the usual Rails setup): "alpha" < "Bravo" < "charlie". */
+export function compareText(a: string, b: string): number {
+	if (ISO_DATE.test(a) && ISO_DATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+	return collator.compare(a, b);
+}
+
 function compareValues(a: unknown, b: unknown, descending: boolean): number {
 	const aNull = a === null || a === undefined;
 	const bNull = b === null || b === undefined;
 	// PostgreSQL: NULLS LAST ascending, NULLS FIRST descending.
 	if (aNull || bNull) return aNull === bNull ? 0 : (aNull ? 1 : -1) * (descending ? -1 : 1);
-	const order = String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+	const order = typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b));
 	return descending ? -order : order;
 }
 
