@@ -19,9 +19,17 @@ export {
 	CONTENTGROOVE_TYPE,
 	HTTP_PROBE_TYPE,
 	MANUAL_TRIGGER_TYPE,
+	WEBHOOK_PROBE_TRIGGER_TYPE,
 	createNodeTypes,
 	withOurNodes,
 	type NodeTypeMap,
 } from './nodeTypes';
 export { deterministicBytes } from './testNodes/BinarySource.node';
 export { chainConnections, type WorkflowNodeJson } from './workflowJson';
+export {
+	TriggerHarness,
+	type TriggerExecution,
+	type TriggerHarnessOptions,
+	type WebhookMethodCall,
+	type WebhookMode,
+} from './trigger';

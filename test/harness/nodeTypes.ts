@@ -14,6 +14,7 @@ import type { ThrownErrors } from './runResult';
 import { BinarySource } from './testNodes/BinarySource.node';
 import { HttpProbe } from './testNodes/HttpProbe.node';
 import { ManualTrigger } from './testNodes/ManualTrigger.node';
+import { WebhookProbeTrigger } from './testNodes/WebhookProbeTrigger.node';
 
 /** Node type name → node, keyed the way n8n names types in saved workflows. */
 export type NodeTypeMap = Record<string, INodeType | IVersionedNodeType>;
@@ -21,6 +22,7 @@ export type NodeTypeMap = Record<string, INodeType | IVersionedNodeType>;
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const BINARY_SOURCE_TYPE = 'test.binarySource';
 export const HTTP_PROBE_TYPE = 'test.httpProbe';
+export const WEBHOOK_PROBE_TRIGGER_TYPE = 'test.webhookProbeTrigger';
 // A community package's nodes are named `<package name>.<description.name>`.
 export const CONTENTGROOVE_TYPE = 'n8n-nodes-contentgroove.contentGroove';
 export const CONTENTGROOVE_TRIGGER_TYPE = 'n8n-nodes-contentgroove.contentGrooveTrigger';
@@ -30,6 +32,7 @@ export function builtInNodeTypes(): NodeTypeMap {
 		[MANUAL_TRIGGER_TYPE]: new ManualTrigger(),
 		[BINARY_SOURCE_TYPE]: new BinarySource(),
 		[HTTP_PROBE_TYPE]: new HttpProbe(),
+		[WEBHOOK_PROBE_TRIGGER_TYPE]: new WebhookProbeTrigger(),
 	};
 }
 
