@@ -90,15 +90,18 @@ export async function apiRequest<T = IDataObject>(
 				{ ...request, headers: { ...request.headers } },
 			)) as FullResponse;
 		} catch (error) {
-			// A network failure: the request may or may not have reached ContentGroove.
-			if (attempt < policy.maxAttempts && isRetryable(undefined, idempotent)) {
+			const failure = networkFailure(error);
+			// A refused connection or unknown host is a wrong Base URL far more often than a blip:
+			// fail at once. Other failures may have reached ContentGroove: only safe requests retry.
+			const sent = !neverSent(failure.code);
+			if (sent && attempt < policy.maxAttempts && isRetryable(undefined, idempotent)) {
 				await sleep(retryDelayMs(attempt, undefined, policy));
 				continue;
 			}
-			throw apiErrorFromNetwork(this.getNode(), networkFailure(error), {
+			throw apiErrorFromNetwork(this.getNode(), failure, {
 				host: new URL(baseUrl).host,
 				itemIndex: options.itemIndex,
-				mayHaveSucceeded: !idempotent && !neverSent(networkFailure(error).code),
+				mayHaveSucceeded: !idempotent && sent,
 			});
 		}
 

@@ -39,7 +39,8 @@ export function parseRetryAfter(header: unknown, now: number): number | undefine
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-	const date = Date.parse(text);
+	// An HTTP date names its day and month ("Wed, 21 Oct 2015 07:28:00 GMT"); nothing else is one.
+	const date = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);
 }
