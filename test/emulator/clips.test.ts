@@ -63,6 +63,14 @@ describe('emulator clips', () => {
 		expect((await rawRequest(clip.media_file_url.replace(/X-Amz-Date=\d/, 'X-Amz-Date=1'), { method: 'GET' })).status).toBe(403);
 	});
 
+	it('cuts a download short when a resetAfterBytes fault is injected', async () => {
+		const created = await api(emulator, 'POST', '/api/v1/clips', { body: attributes({ name: 'Mine', media_id: media.id, start_time: 0, end_time: 10 }) });
+		const clip = await renderedClip(created.body.data.id);
+		await emulator.control.injectFault({ host: 'upload', method: 'GET', path: '^/clips/', resetAfterBytes: 100_000 });
+		await expect(fetch(clip.attributes.media_file_url).then((response) => response.arrayBuffer())).rejects.toThrow();
+		expect((await fetch(clip.attributes.media_file_url)).status).toBe(200);
+	});
+
 	it.each([
 		['an unknown media_id', () => ({ media_id: 'nope', start_time: 1, end_time: 2 }), '/data/attributes/media_id'],
 		['a negative start_time', () => ({ start_time: -1, end_time: 2 }), '/data/attributes/start_time'],

@@ -66,7 +66,7 @@ function handlePut(context: EmulatorContext, key: string, request: IncomingMessa
 	return undefined;
 }
 
-function handleClipFile(context: EmulatorContext, clipId: string, version: number, response: ServerResponse): number {
+function handleClipFile(context: EmulatorContext, clipId: string, version: number, response: ServerResponse, fault?: Fault): number {
 	const clip = context.store.clips.get(clipId);
 	if (!clip || !clip.rendered || clip.renderVersion !== version) {
 		sendS3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
@@ -74,7 +74,16 @@ function handleClipFile(context: EmulatorContext, clipId: string, version: numbe
 	}
 	const info = clipFileInfo(clip);
 	response.writeHead(200, { 'Content-Type': info.contentType, 'Content-Length': String(info.size), ETag: `"${info.sha256.slice(0, 32)}"` });
-	clipFileStream(clip).pipe(response);
+	const stream = clipFileStream(clip);
+	if (fault?.resetAfterBytes !== undefined) {
+		const limit = fault.resetAfterBytes;
+		let sent = 0;
+		stream.on('data', (chunk: Buffer) => {
+			sent += chunk.length;
+			if (sent >= limit) response.socket?.destroy();
+		});
+	}
+	stream.pipe(response);
 	return 200;
 }
 
@@ -103,7 +112,7 @@ async function handleUploadHost(context: EmulatorContext, request: IncomingMessa
 	const signature = context.signer.verify(method, path, url.searchParams);
 	if (signature !== 'valid') return respond(403, ...SIGNATURE_ERRORS[signature]);
 	if (clipFile) {
-		logged.status = handleClipFile(context, clipFile[1], Number(clipFile[2]), response);
+		logged.status = handleClipFile(context, clipFile[1], Number(clipFile[2]), response, fault);
 		return;
 	}
 	const refused = handlePut(context, (upload as RegExpExecArray)[1], request, response, logged, fault);
