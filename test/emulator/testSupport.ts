@@ -46,15 +46,16 @@ export interface ReceivedWebhook {
 	body: string;
 }
 
-/** A local webhook endpoint answering with the given statuses in turn (then 200). */
-export async function startReceiver(statuses: number[] = []): Promise<{ url: string; received: ReceivedWebhook[]; close(): Promise<void> }> {
+/** A local webhook endpoint answering with the given statuses in turn (then 200), after `delayMs`. */
+export async function startReceiver(statuses: number[] = [], delayMs = 0): Promise<{ url: string; received: ReceivedWebhook[]; close(): Promise<void> }> {
 	const received: ReceivedWebhook[] = [];
 	const server: Server = createServer((request, response) => {
 		let body = '';
 		request.on('data', (chunk) => (body += String(chunk)));
 		request.on('end', () => {
 			received.push({ path: request.url ?? '', headers: request.headers, body });
-			response.writeHead(statuses.shift() ?? 200).end();
+			const status = statuses.shift() ?? 200;
+			setTimeout(() => response.writeHead(status).end(), delayMs);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -40,6 +40,32 @@ describe('emulator upload host', () => {
 		expect(logged).toMatchObject({ method: 'PUT', status: 200, bytes: 300_000 });
 	});
 
+	it('streams a large upload through without holding it', async () => {
+		const { uploadUrl } = await prepareUpload(emulator);
+		const chunk = Buffer.alloc(1024 * 1024, 1);
+		const chunks = 48;
+		const expected = createHash('sha256');
+		for (let i = 0; i < chunks; i++) expected.update(chunk);
+		const status = await new Promise<number>((resolve, reject) => {
+			const request = httpRequest(uploadUrl, { method: 'PUT', headers: { 'Content-Length': chunk.length * chunks } }, (response) => {
+				response.resume();
+				resolve(response.statusCode ?? 0);
+			});
+			request.on('error', reject);
+			let sent = 0;
+			const writeMore = (): void => {
+				while (sent < chunks) {
+					sent += 1;
+					if (!request.write(chunk)) return void request.once('drain', writeMore);
+				}
+				request.end();
+			};
+			writeMore();
+		});
+		expect(status).toBe(200);
+		expect((await emulator.control.uploads())[0]).toMatchObject({ uploaded: true, bytes: chunk.length * chunks, sha256: expected.digest('hex') });
+	});
+
 	it.each([
 		['an Authorization header', { Authorization: 'Bearer cg_test_key' }, ''],
 		['an X-API-KEY header', { 'X-API-KEY': 'cg_test_key' }, ''],

@@ -78,6 +78,11 @@ export class WebhookDispatcher {
 		this.log.length = 0;
 	}
 
+	/** Retrying for a subscription deleted meanwhile (a deactivated trigger) would only hit a dead URL. */
+	private stillSubscribed(delivery: Delivery): boolean {
+		return this.deps.store.subscriptions.get(delivery.subscriptionId)?.active === true;
+	}
+
 	private async attempt(delivery: Delivery, attempt: number, redelivery: boolean): Promise<void> {
 		const controller = new AbortController();
 		this.inFlight.add(controller);
@@ -112,7 +117,7 @@ export class WebhookDispatcher {
 			body: JSON.parse(delivery.body),
 		});
 		const delivered = status !== null && status >= 200 && status < 300;
-		if (!delivered && attempt < this.deps.retry.attempts) {
+		if (!delivered && this.stillSubscribed(delivery) && attempt < this.deps.retry.attempts) {
 			this.deps.timers.after(this.deps.retry.baseDelayMs * 2 ** (attempt - 1), () => void this.attempt(delivery, attempt + 1, redelivery));
 		}
 	}

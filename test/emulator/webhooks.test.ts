@@ -111,6 +111,23 @@ describe('emulator webhook delivery', () => {
 		expect(await emulator.control.deliveries()).toHaveLength(4);
 	});
 
+	it('stops retrying once the subscription is deleted', async () => {
+		// The first answer comes only after the subscription is gone.
+		const receiver = await startReceiver([500, 500, 500], 100);
+		try {
+			const subscriptionId = await subscribe(receiver.url);
+			const media = await createMedia(emulator);
+			await emulator.control.finishProcessing(media.id);
+			await waitFor(async () => receiver.received.length === 1);
+			await api(emulator, 'DELETE', `/api/v1/webhook_subscriptions/${subscriptionId}`);
+			await waitFor(async () => (await emulator.control.deliveries()).length === 1);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(receiver.received).toHaveLength(1);
+		} finally {
+			await receiver.close();
+		}
+	});
+
 	it('redelivers the identical body on demand', async () => {
 		const receiver = await startReceiver();
 		try {
