@@ -2,6 +2,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { networkFailure } from './apiRequest';
+import { describeNetworkFailure } from './errors';
 import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelayMs } from './retryPolicy';
 
 const DOWNLOAD_IDLE_TIMEOUT_MS = 5 * 60_000;
@@ -40,8 +41,8 @@ export async function downloadFile(
 			code = networkFailure(error).code;
 		}
 		if (attempt >= DEFAULT_RETRY_POLICY.maxAttempts || !isRetryable(status, true)) {
-			const reason = status ? `status ${status}` : (code ?? 'connection failed');
-			throw new NodeApiError(this.getNode(), { status: status ?? null, code: code ?? null }, {
+			const reason = status ? `status ${status}` : describeNetworkFailure(code);
+			throw new NodeApiError(this.getNode(), { httpStatus: status ?? null, networkError: code ?? null }, {
 				message: `Downloading "${fileName}" from ContentGroove failed (${reason})`,
 				description:
 					status === 403

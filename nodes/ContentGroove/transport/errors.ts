@@ -73,16 +73,34 @@ export function apiErrorFromResponse(
 	});
 }
 
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'timed out',
+	EPIPE: 'connection closed',
+};
+
+/**
+ * Words for a network error code. n8n replaces any message that contains a raw code such as
+ * ECONNREFUSED with its generic text, which would lose the host and the advice.
+ */
+export function describeNetworkFailure(code: string | undefined): string {
+	return (code && NETWORK_FAILURES[code]) ?? 'connection failed';
+}
+
 export function apiErrorFromNetwork(
 	node: INode,
 	error: { code?: string; message?: string },
 	context: { host: string; itemIndex?: number; mayHaveSucceeded: boolean },
 ): NodeApiError {
-	const reason = error.code ?? error.message ?? 'connection failed';
+	const reason = describeNetworkFailure(error.code);
 	const description = context.mayHaveSucceeded
 		? 'The connection broke after the request was sent, so ContentGroove may have acted on it. Check in ContentGroove before running this item again, so nothing is created twice.'
 		: `Check the Base URL in the ContentGroove credential and that ${context.host} is reachable from n8n.`;
-	return new NodeApiError(node, { code: reason } as JsonObject, {
+	return new NodeApiError(node, { networkError: reason } as JsonObject, {
 		message: `Could not reach ContentGroove at ${context.host} (${reason})`,
 		description,
 		itemIndex: context.itemIndex,

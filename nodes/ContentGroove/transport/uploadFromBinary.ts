@@ -2,6 +2,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { BINARY_ENCODING, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiRequest, networkFailure } from './apiRequest';
+import { describeNetworkFailure } from './errors';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs } from './retryPolicy';
 
 /** The API's documented per-file limit ("file uploads are limited to 5gb per file"), as S3 enforces it. */
@@ -57,7 +58,7 @@ export async function uploadFromBinary(
 		const outcome = await putFile.call(this, target.uploadUrl, binary, bytes);
 		if (outcome.ok) return { uploadId: target.uploadId, fileName, bytes };
 		if (attempt >= UPLOAD_ATTEMPTS || !outcome.retryable) {
-			throw new NodeApiError(this.getNode(), { status: outcome.status ?? null, code: outcome.code ?? null }, {
+			throw new NodeApiError(this.getNode(), { httpStatus: outcome.status ?? null, networkError: outcome.code ?? null }, {
 				message: `Uploading "${fileName}" to ContentGroove's file host failed (${outcome.reason})`,
 				description:
 					'Nothing was created in ContentGroove. Run the node again; if it keeps failing, check that n8n can reach the file host.',
@@ -137,7 +138,7 @@ async function putFile(
 	} catch (error) {
 		const { code } = networkFailure(error);
 		// Only the error code: the presigned URL is a bearer capability and stays out of messages.
-		return { ok: false, retryable: true, code, reason: code ?? 'connection failed' };
+		return { ok: false, retryable: true, code, reason: describeNetworkFailure(code) };
 	} finally {
 		if (binary.id) (body as { destroy?: () => void }).destroy?.();
 	}

@@ -1,0 +1,88 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Emulator, EmulatorOptionsInput } from '../../emulator';
+import type { LoggedRequest } from '../../emulator/client';
+import { api } from '../../emulator/testSupport';
+import { createMediaDirectly, startSandbox, type Sandbox } from '../sandbox';
+
+/**
+ * One sandbox for the test file, with the checks every node test makes: no OpenAPI violation by
+ * the end of each test, then a fresh emulator state. Call at the top level of a test file.
+ */
+export function useSandbox(options?: EmulatorOptionsInput): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox(options);
+	});
+	afterEach(async () => {
+		expect(await sandbox!.emulator.control.violations()).toEqual([]);
+		await sandbox!.emulator.control.reset();
+	});
+	afterAll(async () => sandbox?.close());
+	return () => sandbox!;
+}
+
+/** POSTs a JSON:API create straight to the emulator (not through our node) and returns the new id. */
+export async function createDirectly(emulator: Emulator, path: string, attributes: IDataObject): Promise<string> {
+	const response = await api(emulator, 'POST', path, { body: { data: { attributes } } });
+	if (response.status !== 200) throw new Error(`Fixture POST ${path} failed (${response.status}): ${JSON.stringify(response.body)}`);
+	return (response.body as { data: { id: string } }).data.id;
+}
+
+export async function createClipDirectly(
+	emulator: Emulator,
+	mediaId: string,
+	attributes: IDataObject = {},
+): Promise<string> {
+	return await createDirectly(emulator, '/api/v1/clips', {
+		name: 'Fixture clip',
+		media_id: mediaId,
+		start_time: 5,
+		end_time: 12.5,
+		...attributes,
+	});
+}
+
+export async function createSubscriptionDirectly(emulator: Emulator, url: string, events = ['*']): Promise<string> {
+	return await createDirectly(emulator, '/api/v1/webhook_subscriptions', { url, subscribed_events: events });
+}
+
+/** `count` objects made one after the other (so creation order is also `created_at` order). */
+export async function createMany(count: number, create: (index: number) => Promise<string>): Promise<string[]> {
+	const ids: string[] = [];
+	for (let index = 0; index < count; index++) ids.push(await create(index));
+	return ids;
+}
+
+export async function createMediasDirectly(emulator: Emulator, count: number, name = (index: number) => `Media ${index}`) {
+	return await createMany(count, (index) =>
+		createMediaDirectly(emulator, { source_url: `https://example.com/video-${index}.mp4`, name: name(index) }),
+	);
+}
+
+/**
+ * What reached the emulator (both hosts) while `action` ran: fixtures made before it are left
+ * out, so a test can prove that its node run sent nothing, or exactly which requests.
+ */
+export async function requestsDuring<T>(
+	emulator: Emulator,
+	action: () => Promise<T>,
+): Promise<{ result: T; requests: LoggedRequest[]; api: LoggedRequest[]; upload: LoggedRequest[] }> {
+	const before = await emulator.control.requests();
+	const lastId = before.length ? before[before.length - 1].id : 0;
+	const result = await action();
+	const requests = (await emulator.control.requests()).filter((request) => request.id > lastId);
+	return {
+		result,
+		requests,
+		api: requests.filter((request) => request.host === 'api'),
+		upload: requests.filter((request) => request.host === 'upload'),
+	};
+}
+
+/** The API's own answer for a clip, to compare our node's output against. */
+export async function getDirectly(emulator: Emulator, path: string): Promise<{ id: string; attributes: IDataObject }> {
+	const response = await api(emulator, 'GET', path);
+	if (response.status !== 200) throw new Error(`Fixture GET ${path} failed (${response.status})`);
+	return (response.body as { data: { id: string; attributes: IDataObject } }).data;
+}
