@@ -45,7 +45,7 @@ function route(context: EmulatorContext, request: ApiRequest): Reply {
 	return notFound();
 }
 
-function bodyProblem(request: IncomingMessage, text: string): Reply | { body: unknown } {
+function parseRequestBody(request: IncomingMessage, text: string): Reply | { body: unknown } {
 	if (request.method !== 'POST' && request.method !== 'PUT') return { body: undefined };
 	// The spec: 400 when the body is not parseable JSON or the Content-Type header is missing.
 	if (!/^application\/(.+\+)?json\b/i.test(request.headers['content-type'] ?? '')) {
@@ -98,7 +98,7 @@ async function handleApi(context: EmulatorContext, request: IncomingMessage, res
 	if (fault?.status) reply = forcedStatus(fault.status, fault.retryAfter);
 	else if (!isAuthorized(request, url.searchParams, context.apiKeys)) reply = unauthorized();
 	else {
-		const parsed = bodyProblem(request, text);
+		const parsed = parseRequestBody(request, text);
 		reply = 'status' in parsed
 			? parsed
 			: route(context, {
