@@ -52,15 +52,16 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
 		}
 
-		const resolve = (value: string) =>
-			isExpression(value)
-				? String(
-						workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '',
-					)
-				: value;
+		const additionalKeys = { $credentials: credentials };
+		const resolve = (value: string) => {
+			if (!isExpression(value)) return value;
+			const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', additionalKeys, undefined, '');
+			return String(resolved ?? '');
+		};
 		requestOptions.headers ??= {};
+		const targets = requestOptions as unknown as Record<string, Record<string, unknown> | undefined>;
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
-			const bag = ((requestOptions as unknown as Record<string, Record<string, unknown> | undefined>)[target] ??= {});
+			const bag = (targets[target] ??= {});
 			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
 				bag[resolve(key)] = resolve(value);
 			}

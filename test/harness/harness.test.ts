@@ -126,7 +126,11 @@ describe('binary data', () => {
 
 	it('writes binary to disk in filesystem mode and streams it back', async () => {
 		const result = await runWorkflow({
-			nodes: [start, { ...source, parameters: { base64: Buffer.from('hello').toString('base64') } }, { ...source, name: 'Big' }],
+			nodes: [
+				start,
+				{ ...source, parameters: { base64: Buffer.from('hello').toString('base64') } },
+				{ ...source, name: 'Big' },
+			],
 			connections: {
 				Start: { main: [[{ node: 'Source', type: 'main', index: 0 }, { node: 'Big', type: 'main', index: 0 }]] },
 			},

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { BINARY_SOURCE_TYPE, TriggerHarness, WEBHOOK_PROBE_TRIGGER_TYPE } from './index';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	BINARY_SOURCE_TYPE,
+	TriggerHarness,
+	WEBHOOK_PROBE_TRIGGER_TYPE,
+	type TriggerHarnessOptions,
+} from './index';
 import { startLocalServer, type LocalServer } from './localServer';
 
 const API_KEY = 'registry_key';
@@ -28,23 +35,31 @@ async function startRegistry() {
 }
 
 const methodsOf = (harness: TriggerHarness) =>
-	harness.webhookMethodCalls().map(({ method, webhookMode, activation, result }) => `${webhookMode}:${activation}:${method}=${result}`);
+	harness
+		.webhookMethodCalls()
+		.map(({ method, webhookMode, activation, result }) => `${webhookMode}:${activation}:${method}=${result}`);
 
 describe('TriggerHarness', () => {
 	let registry: { server: LocalServer; hooks: Map<string, string> };
 	let harness: TriggerHarness;
+	const harnessOptions = (): TriggerHarnessOptions => ({
+		workflow: {
+			nodes: [
+				{
+					name: 'Trigger',
+					type: WEBHOOK_PROBE_TRIGGER_TYPE,
+					parameters: {},
+					credentials: { testApi: { id: '1', name: 'Registry' } },
+				},
+				{ name: 'Next', type: BINARY_SOURCE_TYPE, parameters: { fileName: '={{ $json.media }}.mp4', sizeBytes: 4 } },
+			],
+		},
+		credentials: { testApi: { apiKey: API_KEY, baseUrl: registry.server.url } },
+	});
 
 	beforeEach(async () => {
 		registry = await startRegistry();
-		harness = new TriggerHarness({
-			workflow: {
-				nodes: [
-					{ name: 'Trigger', type: WEBHOOK_PROBE_TRIGGER_TYPE, parameters: {}, credentials: { testApi: { id: '1', name: 'Registry' } } },
-					{ name: 'Next', type: BINARY_SOURCE_TYPE, parameters: { fileName: '={{ $json.media }}.mp4', sizeBytes: 4 } },
-				],
-			},
-			credentials: { testApi: { apiKey: API_KEY, baseUrl: registry.server.url } },
-		});
+		harness = new TriggerHarness(harnessOptions());
 	});
 	afterEach(async () => {
 		await harness.close();
@@ -119,6 +134,29 @@ describe('TriggerHarness', () => {
 		expect(wrongMethod.status).toBe(404);
 		expect(testUrl.status).toBe(404);
 		expect(harness.executions()).toHaveLength(0);
+	});
+
+	it('answers 500 when webhook() throws, and keeps the real error', async () => {
+		await harness.activate();
+
+		const response = await fetch(harness.webhookUrl(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{"reject":true}',
+		});
+
+		expect([response.status, await response.json()]).toEqual([500, { code: 0, message: 'Delivery rejected' }]);
+		expect(harness.webhookErrors()).toEqual([expect.any(NodeOperationError)]);
+	});
+
+	it('announces the public webhook base URL when one is configured', async () => {
+		const behindTunnel = new TriggerHarness({ ...harnessOptions(), webhookBaseUrl: 'https://tunnel.example/' });
+		try {
+			await behindTunnel.activate();
+			expect([...registry.hooks.values()]).toEqual([expect.stringMatching(/^https:\/\/tunnel\.example\/webhook\/.+\/probe$/)]);
+		} finally {
+			await behindTunnel.close();
+		}
 	});
 
 	it('listens for one test event on the test URL with empty static data', async () => {

@@ -59,7 +59,8 @@ export class BinarySource implements INodeType {
 			const content = base64
 				? Buffer.from(base64, 'base64')
 				: deterministicBytes(parameter<string>('seed'), parameter<number>('sizeBytes'));
-			const binary = await this.helpers.prepareBinaryData(content, parameter<string>('fileName'), parameter<string>('mimeType'));
+			const fileName = parameter<string>('fileName');
+			const binary = await this.helpers.prepareBinaryData(content, fileName, parameter<string>('mimeType'));
 			output.push({
 				json: { fileName: binary.fileName },
 				binary: { [parameter<string>('binaryProperty')]: binary },

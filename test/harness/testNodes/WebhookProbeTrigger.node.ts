@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
 	type IHttpRequestOptions,
@@ -28,7 +29,8 @@ async function callRegistry(context: IHookFunctions, options: Omit<IHttpRequestO
 /**
  * Test-only webhook trigger shaped like a real one: registers its URL with a remote registry
  * (`<baseUrl>/hooks`), keeps the registration id in static data, and emits each POSTed body.
- * A body `{ "ping": true }` is answered by the node itself, as a handshake would be.
+ * A body `{ "ping": true }` is answered by the node itself, as a handshake would be;
+ * `{ "reject": true }` makes webhook() throw.
  */
 export class WebhookProbeTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -75,6 +77,7 @@ export class WebhookProbeTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = this.getBodyData();
+		if (body.reject === true) throw new NodeOperationError(this.getNode(), 'Delivery rejected');
 		if (body.ping === true) {
 			this.getResponseObject().status(202).json({ pong: true });
 			return { noWebhookResponse: true };
