@@ -34,6 +34,9 @@ async function startRegistry() {
 	return { server, hooks };
 }
 
+const postJson = async (url: string, body: string) =>
+	await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
 const methodsOf = (harness: TriggerHarness) =>
 	harness
 		.webhookMethodCalls()
@@ -104,11 +107,7 @@ describe('TriggerHarness', () => {
 	it('runs the workflow for a POST to the production URL', async () => {
 		await harness.activate();
 
-		const response = await fetch(harness.webhookUrl(), {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ media: 'm1' }),
-		});
+		const response = await postJson(harness.webhookUrl(), JSON.stringify({ media: 'm1' }));
 
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ message: 'Workflow was started' });
@@ -122,11 +121,7 @@ describe('TriggerHarness', () => {
 	it('lets the node answer the request itself, and refuses unknown webhooks', async () => {
 		await harness.activate();
 
-		const ping = await fetch(harness.webhookUrl(), {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: '{"ping":true}',
-		});
+		const ping = await postJson(harness.webhookUrl(), '{"ping":true}');
 		const wrongMethod = await fetch(harness.webhookUrl(), { method: 'GET' });
 		const testUrl = await fetch(harness.webhookUrl('test'), { method: 'POST' });
 
@@ -139,11 +134,7 @@ describe('TriggerHarness', () => {
 	it('answers 500 when webhook() throws, and keeps the real error', async () => {
 		await harness.activate();
 
-		const response = await fetch(harness.webhookUrl(), {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: '{"reject":true}',
-		});
+		const response = await postJson(harness.webhookUrl(), '{"reject":true}');
 
 		expect([response.status, await response.json()]).toEqual([500, { code: 0, message: 'Delivery rejected' }]);
 		expect(harness.webhookErrors()).toEqual([expect.any(NodeOperationError)]);
@@ -167,11 +158,7 @@ describe('TriggerHarness', () => {
 		expect(registry.hooks.size).toBe(2);
 		expect(methodsOf(harness).slice(2)).toEqual(['test:manual:checkExists=false', 'test:manual:create=true']);
 
-		const response = await fetch(testHookUrl, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: '{"media":"t1"}',
-		});
+		const response = await postJson(testHookUrl, '{"media":"t1"}');
 
 		expect(response.status).toBe(200);
 		const [execution] = await harness.waitForExecutions(1);
