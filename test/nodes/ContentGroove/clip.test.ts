@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import type { BinaryDataMode } from '../../harness';
 import { binarySha256, binaryToBuffer } from '../../harness';
-import { createMediaDirectly, createProcessedMedia, locator, type Sandbox } from '../sandbox';
+import { createMediaDirectly, createProcessedMedia, locator } from '../sandbox';
 import { waitFor } from '../../emulator/testSupport';
-import { createClipDirectly, getDirectly, requestsDuring, useSandbox } from './fixtures';
+import { createClipDirectly, getDirectly, requestsDuring, useSandbox, waitUntilRendered } from './fixtures';
 
 const sandbox = useSandbox();
 
@@ -125,7 +125,7 @@ describe('clip: get, update, delete', () => {
 		const { emulator } = sandbox();
 		const mediaId = await createProcessedMedia(emulator);
 		const id = await createClipDirectly(emulator, mediaId, { name: 'Findable' });
-		await renderedClip(sandbox(), id);
+		await waitUntilRendered(emulator, [id]);
 		for (const clipId of [
 			locator(id),
 			locator(`https://app.contentgroove.com/clips/${id}`, 'url'),
@@ -213,7 +213,7 @@ describe('clip: download', () => {
 			const { emulator } = sandbox();
 			const mediaId = await createProcessedMedia(emulator);
 			const id = await createClipDirectly(emulator, mediaId, { name: 'Chimp lands: safe!', start_time: 3, end_time: 9 });
-			await renderedClip(sandbox(), id);
+			await waitUntilRendered(emulator, [id]);
 			const { result, upload } = await requestsDuring(emulator, () =>
 				sandbox().run(
 					{ resource: 'clip', operation: 'download', clipId: locator(id), binaryPropertyName: 'video' },
@@ -256,7 +256,7 @@ describe('clip: download', () => {
 	it('names the file after the clip ID when the name has no usable characters', async () => {
 		const { emulator } = sandbox();
 		const id = await createClipDirectly(emulator, await createProcessedMedia(emulator), { name: '???' });
-		await renderedClip(sandbox(), id);
+		await waitUntilRendered(emulator, [id]);
 		const { items, error } = await sandbox().run({ resource: 'clip', operation: 'download', clipId: locator(id) });
 		expect(error).toBeUndefined();
 		expect(items[0].binary?.data.fileName).toBe(`${id}.mp4`);
@@ -315,13 +315,3 @@ describe('clip: download of a clip still rendering', () => {
 		expect(error?.message).toBe(`Clip ${id} was still processing after 1 seconds`);
 	});
 });
-
-/** Waits (without our node) until the emulator has rendered the clip. */
-async function renderedClip(box: Sandbox, id: string): Promise<void> {
-	for (let attempt = 0; attempt < 200; attempt++) {
-		const clip = await getDirectly(box.emulator, `/api/v1/clips/${id}`);
-		if (clip.attributes.media_file_url) return;
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-	throw new Error(`Clip ${id} was not rendered in time`);
-}

@@ -54,7 +54,11 @@ export async function createMany(count: number, create: (index: number) => Promi
 	return ids;
 }
 
-export async function createMediasDirectly(emulator: Emulator, count: number, name = (index: number) => `Media ${index}`) {
+export async function createMediasDirectly(
+	emulator: Emulator,
+	count: number,
+	name = (index: number) => `Media ${String(index).padStart(3, '0')}`,
+): Promise<string[]> {
 	return await createMany(count, (index) =>
 		createMediaDirectly(emulator, { source_url: `https://example.com/video-${index}.mp4`, name: name(index) }),
 	);
@@ -80,9 +84,19 @@ export async function requestsDuring<T>(
 	};
 }
 
-/** The API's own answer for a clip, to compare our node's output against. */
+/** The API's own answer for an object, to compare our node's output against. */
 export async function getDirectly(emulator: Emulator, path: string): Promise<{ id: string; attributes: IDataObject }> {
 	const response = await api(emulator, 'GET', path);
 	if (response.status !== 200) throw new Error(`Fixture GET ${path} failed (${response.status})`);
 	return (response.body as { data: { id: string; attributes: IDataObject } }).data;
+}
+
+/** Waits (without our node) until the emulator has rendered every one of the clips. */
+export async function waitUntilRendered(emulator: Emulator, clipIds: string[]): Promise<void> {
+	for (let attempt = 0; attempt < 500; attempt++) {
+		const clips = await Promise.all(clipIds.map((id) => getDirectly(emulator, `/api/v1/clips/${id}`)));
+		if (clips.every((clip) => clip.attributes.media_file_url)) return;
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+	throw new Error(`Clips ${clipIds.join(', ')} were not rendered in time`);
 }
