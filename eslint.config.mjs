@@ -2,7 +2,6 @@
 // config here) and @n8n/eslint-plugin-community-nodes, the rules n8n's package scanner applies.
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import jsoncParser from 'jsonc-eslint-parser';
 import tseslint from 'typescript-eslint';
 
 const n8nBase = { 'n8n-nodes-base': n8nNodesBase };
@@ -15,7 +14,9 @@ export default [
 	},
 	{
 		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
+		// The TypeScript parser, as n8n's scanner uses: the package.json rules walk its AST and
+		// silently pass on a JSON parser's.
+		languageOptions: { parser: tseslint.parser },
 		plugins: n8nBase,
 		rules: n8nNodesBase.configs.community.rules,
 	},
