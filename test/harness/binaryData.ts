@@ -51,7 +51,13 @@ export async function removeBinaryDataStorage(): Promise<void> {
 
 // Jest gives every test file its own module instance, so this runs once per file. A process
 // 'exit' listener would not do: jest's sandboxed `process` never emits it.
-if (typeof afterAll === 'function') afterAll(removeBinaryDataStorage);
+if (typeof afterAll === 'function') {
+	try {
+		afterAll(removeBinaryDataStorage);
+	} catch {
+		// First imported inside a test, where jest refuses new hooks: the caller must clean up.
+	}
+}
 
 /** Where filesystem-mode files are written, so a test can prove they really hit the disk. */
 export function binaryDataStoragePath(): string | undefined {
