@@ -113,3 +113,36 @@ export async function apiRequests(emulator: Emulator) {
 }
 
 export const locator = (value: string, mode: 'id' | 'url' | 'list' = 'id') => ({ __rl: true, mode, value });
+
+/**
+ * One sandbox for a test file, with the checks every engine test shares: after each test the
+ * emulator saw nothing outside the OpenAPI document, and starts clean for the next one.
+ */
+export function useSandbox(options: EmulatorOptionsInput = {}): Sandbox {
+	let current: Sandbox | undefined;
+	const started = () => {
+		if (!current) throw new Error('The sandbox starts in beforeAll; use it inside a test');
+		return current;
+	};
+	beforeAll(async () => {
+		current = await startSandbox(options);
+	});
+	afterEach(async () => {
+		expect(await started().emulator.control.violations()).toEqual([]);
+		await started().emulator.control.reset();
+	});
+	afterAll(async () => current?.close());
+	return {
+		get emulator() {
+			return started().emulator;
+		},
+		get nodeTypes() {
+			return started().nodeTypes;
+		},
+		get credentials() {
+			return started().credentials;
+		},
+		run: async (parameters, runOptions) => await started().run(parameters, runOptions),
+		close: async () => await started().close(),
+	};
+}

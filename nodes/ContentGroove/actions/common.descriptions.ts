@@ -194,3 +194,21 @@ export function waitFields(label: string, what: string): INodeProperties[] {
 		},
 	];
 }
+
+/** The parameters of every Get Many: Return All / Limit, friendly filters, raw filters, sort, Simplify. */
+export function getManyFields(filterOptions: INodeProperties[]): INodeProperties[] {
+	return [
+		...returnAllFields,
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filterOptions,
+		},
+		rawFiltersField,
+		sortField,
+		simplifyField,
+	];
+}

@@ -1,16 +1,7 @@
 import { assertNoSecret } from '../../harness';
-import { apiRequests, createMediaDirectly, locator, startSandbox, type Sandbox } from '../sandbox';
+import { apiRequests, createMediaDirectly, locator, useSandbox } from '../sandbox';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(async () => {
-	expect(await sandbox.emulator.control.violations()).toEqual([]);
-	await sandbox.emulator.control.reset();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const getMedia = (id: string) => ({ resource: 'media', operation: 'get', mediaId: locator(id) });
 const createMedia = { resource: 'media', operation: 'create', sourceUrl: 'https://example.com/a.mp4' };

@@ -1,15 +1,6 @@
-import { createMediaDirectly, createProcessedMedia, apiRequests, locator, startSandbox, type Sandbox } from '../sandbox';
+import { createMediaDirectly, createProcessedMedia, apiRequests, locator, startSandbox, useSandbox } from '../sandbox';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(async () => {
-	expect(await sandbox.emulator.control.violations()).toEqual([]);
-	await sandbox.emulator.control.reset();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 describe('media: create from URL', () => {
 	it('creates a processing media and returns it simplified', async () => {

@@ -3,18 +3,9 @@ import { createHash } from 'node:crypto';
 import { deterministicBytes } from '../../harness';
 import { MAX_UPLOAD_BYTES } from '../../../nodes/ContentGroove/transport/uploadFromBinary';
 import { OversizedFile, OVERSIZED_FILE_TYPE } from '../OversizedFile.node';
-import { apiRequests, startSandbox, type Sandbox } from '../sandbox';
+import { apiRequests, useSandbox } from '../sandbox';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterEach(async () => {
-	expect(await sandbox.emulator.control.violations()).toEqual([]);
-	await sandbox.emulator.control.reset();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 async function sha256Of(seed: string, size: number): Promise<string> {
 	const hash = createHash('sha256');

@@ -1,54 +1,35 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	createdRangeFilters,
-	rawFiltersField,
-	returnAllFields,
-	simplifyField,
-	sortField,
-} from '../common.descriptions';
+import { createdRangeFilters, getManyFields } from '../common.descriptions';
 import { getManyItems } from '../getMany';
 
-const properties: INodeProperties[] = [
-	...returnAllFields,
+const properties: INodeProperties[] = getManyFields([
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Media ID',
-				name: 'mediaId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 9b9a2e82-5b47-4f59-831d-4c239824b983',
-				description: 'Only clips of this media',
-			},
-			{
-				displayName: 'Name Contains',
-				name: 'nameContains',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. glenn',
-			},
-			{
-				displayName: 'Text Contains',
-				name: 'textContains',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. landed in the sea',
-				description: 'Only clips whose transcribed text contains this',
-			},
-			...createdRangeFilters,
-		],
+		displayName: 'Media ID',
+		name: 'mediaId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 9b9a2e82-5b47-4f59-831d-4c239824b983',
+		description: 'Only clips of this media',
 	},
-	rawFiltersField,
-	sortField,
-	simplifyField,
-];
+	{
+		displayName: 'Name Contains',
+		name: 'nameContains',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. glenn',
+	},
+	{
+		displayName: 'Text Contains',
+		name: 'textContains',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. landed in the sea',
+		description: 'Only clips whose transcribed text contains this',
+	},
+	...createdRangeFilters,
+]);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['clip'], operation: ['getAll'] } },

@@ -2,55 +2,36 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getManyItems } from '../getMany';
-import {
-	createdRangeFilters,
-	rawFiltersField,
-	returnAllFields,
-	simplifyField,
-	sortField,
-} from '../common.descriptions';
+import { createdRangeFilters, getManyFields } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
-	...returnAllFields,
+const properties: INodeProperties[] = getManyFields([
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
+		displayName: 'Name Contains',
+		name: 'nameContains',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. chimp',
+	},
+	{
+		displayName: 'Source URL Starts With',
+		name: 'sourceUrlStartsWith',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://archive.org',
+	},
+	{
+		displayName: 'Processing State',
+		name: 'processingState',
+		type: 'options',
+		default: 'any',
 		options: [
-			{
-				displayName: 'Name Contains',
-				name: 'nameContains',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. chimp',
-			},
-			{
-				displayName: 'Source URL Starts With',
-				name: 'sourceUrlStartsWith',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://archive.org',
-			},
-			{
-				displayName: 'Processing State',
-				name: 'processingState',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Processing', value: 'processing' },
-					{ name: 'Finished', value: 'finished' },
-				],
-			},
-			...createdRangeFilters,
+			{ name: 'Any', value: 'any' },
+			{ name: 'Processing', value: 'processing' },
+			{ name: 'Finished', value: 'finished' },
 		],
 	},
-	rawFiltersField,
-	sortField,
-	simplifyField,
-];
+	...createdRangeFilters,
+]);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['media'], operation: ['getAll'] } },

@@ -1,32 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { rawFiltersField, returnAllFields, simplifyField, sortField } from '../common.descriptions';
+import { getManyFields } from '../common.descriptions';
 import { getManyItems } from '../getMany';
 
-const properties: INodeProperties[] = [
-	...returnAllFields,
+const properties: INodeProperties[] = getManyFields([
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'URL',
-				name: 'url',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/contentgroove_webhooks/12345',
-				description: 'Only the subscription with exactly this URL',
-			},
-		],
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/contentgroove_webhooks/12345',
+		description: 'Only the subscription with exactly this URL',
 	},
-	rawFiltersField,
-	sortField,
-	simplifyField,
-];
+]);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['getAll'] } },
