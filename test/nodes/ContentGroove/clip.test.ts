@@ -4,7 +4,7 @@ import type { BinaryDataMode } from '../../harness';
 import { binarySha256, binaryToBuffer } from '../../harness';
 import { createMediaDirectly, createProcessedMedia, locator } from '../sandbox';
 import { waitFor } from '../../emulator/testSupport';
-import { createClipDirectly, getDirectly, requestsDuring, useSandbox, waitUntilRendered } from './fixtures';
+import { createClipDirectly, expectRefusedByN8n, getDirectly, requestsDuring, useSandbox, waitUntilRendered } from './fixtures';
 
 const sandbox = useSandbox();
 
@@ -88,19 +88,11 @@ describe('clip: create', () => {
 	});
 
 	it('leaves an empty Name typed in the editor to n8n, which refuses to run the node', async () => {
-		const { requests } = await requestsDuring(sandbox().emulator, async () => {
-			await expect(
-				sandbox().run({
-					resource: 'clip',
-					operation: 'create',
-					mediaId: locator(randomUUID()),
-					name: '',
-					startTime: 1,
-					endTime: 5,
-				}),
-			).rejects.toThrow('Parameter "Name" is required');
-		});
-		expect(requests).toEqual([]);
+		await expectRefusedByN8n(
+			sandbox(),
+			{ resource: 'clip', operation: 'create', mediaId: locator(randomUUID()), name: '', startTime: 1, endTime: 5 },
+			'Parameter "Name" is required',
+		);
 	});
 
 	it('says which media when the API refuses it', async () => {

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Emulator, EmulatorOptionsInput } from '../../emulator';
 import type { LoggedRequest } from '../../emulator/client';
@@ -99,4 +99,12 @@ export async function waitUntilRendered(emulator: Emulator, clipIds: string[]): 
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 	throw new Error(`Clips ${clipIds.join(', ')} were not rendered in time`);
+}
+
+/** A required parameter left empty in the editor: n8n itself refuses to run the node, and nothing reaches the API. */
+export async function expectRefusedByN8n(box: Sandbox, parameters: INodeParameters, message: string): Promise<void> {
+	const { requests } = await requestsDuring(box.emulator, async () => {
+		await expect(box.run(parameters)).rejects.toThrow(message);
+	});
+	expect(requests).toEqual([]);
 }
