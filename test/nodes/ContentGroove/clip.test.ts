@@ -2,18 +2,18 @@ import { randomUUID } from 'node:crypto';
 
 import type { BinaryDataMode } from '../../harness';
 import { binarySha256, binaryToBuffer } from '../../harness';
-import { createMediaDirectly, createProcessedMedia, locator } from '../sandbox';
+import { createMediaDirectly, createProcessedMedia, locator, useSandbox } from '../sandbox';
 import { waitFor } from '../../emulator/testSupport';
-import { createClipDirectly, expectRefusedByN8n, getDirectly, requestsDuring, useSandbox, waitUntilRendered } from './fixtures';
+import { createClipDirectly, expectRefusedByN8n, getDirectly, requestsDuring, waitUntilRendered } from './fixtures';
 
 const sandbox = useSandbox();
 
 describe('clip: create', () => {
 	it('sends exactly name, media_id and the times, and returns the clip simplified with media_id', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const mediaId = await createProcessedMedia(emulator);
 		const { result, api } = await requestsDuring(emulator, () =>
-			sandbox().run({
+			sandbox.run({
 				resource: 'clip',
 				operation: 'create',
 				mediaId: locator(mediaId),
@@ -43,8 +43,8 @@ describe('clip: create', () => {
 	});
 
 	it('waits until rendered when asked, and returns the clip with its file URL', async () => {
-		const mediaId = await createProcessedMedia(sandbox().emulator);
-		const { json, error } = await sandbox().run({
+		const mediaId = await createProcessedMedia(sandbox.emulator);
+		const { json, error } = await sandbox.run({
 			resource: 'clip',
 			operation: 'create',
 			mediaId: locator(mediaId),
@@ -71,8 +71,8 @@ describe('clip: create', () => {
 		[{ name: '   ' }, 'Name is empty'],
 		[{ name: '={{ "" }}' }, 'Name is empty'],
 	])('refuses %j with a message naming the field, before any request', async (parameters, message) => {
-		const { result, requests } = await requestsDuring(sandbox().emulator, () =>
-			sandbox().run({
+		const { result, requests } = await requestsDuring(sandbox.emulator, () =>
+			sandbox.run({
 				resource: 'clip',
 				operation: 'create',
 				mediaId: locator(randomUUID()),
@@ -89,7 +89,7 @@ describe('clip: create', () => {
 
 	it('leaves an empty Name typed in the editor to n8n, which refuses to run the node', async () => {
 		await expectRefusedByN8n(
-			sandbox(),
+			sandbox,
 			{ resource: 'clip', operation: 'create', mediaId: locator(randomUUID()), name: '', startTime: 1, endTime: 5 },
 			'Parameter "Name" is required',
 		);
@@ -97,7 +97,7 @@ describe('clip: create', () => {
 
 	it('says which media when the API refuses it', async () => {
 		const mediaId = randomUUID();
-		const { error } = await sandbox().run({
+		const { error } = await sandbox.run({
 			resource: 'clip',
 			operation: 'create',
 			mediaId: locator(mediaId),
@@ -114,7 +114,7 @@ describe('clip: create', () => {
 
 describe('clip: get, update, delete', () => {
 	it('gets a clip by ID and by URL (web app and API)', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const mediaId = await createProcessedMedia(emulator);
 		const id = await createClipDirectly(emulator, mediaId, { name: 'Findable' });
 		await waitUntilRendered(emulator, [id]);
@@ -123,21 +123,21 @@ describe('clip: get, update, delete', () => {
 			locator(`https://app.contentgroove.com/clips/${id}`, 'url'),
 			locator(`${emulator.url}/api/v1/clips/${id}`, 'url'),
 		]) {
-			const { json, error } = await sandbox().run({ resource: 'clip', operation: 'get', clipId });
+			const { json, error } = await sandbox.run({ resource: 'clip', operation: 'get', clipId });
 			expect(error).toBeUndefined();
 			expect(json).toEqual([{ id, media_id: mediaId, ...(await getDirectly(emulator, `/api/v1/clips/${id}`)).attributes }]);
 		}
-		const raw = await sandbox().run({ resource: 'clip', operation: 'get', clipId: locator(id), simplify: false });
+		const raw = await sandbox.run({ resource: 'clip', operation: 'get', clipId: locator(id), simplify: false });
 		expect(raw.json[0]).toMatchObject({
 			data: { id, type: 'clips', relationships: { media: { data: { id: mediaId, type: 'medias' } } } },
 		});
 	});
 
 	it('renames a clip, sending only the name', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const id = await createClipDirectly(emulator, await createProcessedMedia(emulator));
 		const { result, api } = await requestsDuring(emulator, () =>
-			sandbox().run({ resource: 'clip', operation: 'update', clipId: locator(id), updateFields: { name: 'Renamed' } }),
+			sandbox.run({ resource: 'clip', operation: 'update', clipId: locator(id), updateFields: { name: 'Renamed' } }),
 		);
 		expect(result.json).toEqual([expect.objectContaining({ id, name: 'Renamed', start_time: 5, end_time: 12.5 })]);
 		expect(api.map(({ method, path, body }) => ({ method, path, body }))).toEqual([
@@ -146,10 +146,10 @@ describe('clip: get, update, delete', () => {
 	});
 
 	it('re-cuts a clip: new times, rendered again', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const id = await createClipDirectly(emulator, await createProcessedMedia(emulator));
 		const { result, api } = await requestsDuring(emulator, () =>
-			sandbox().run({
+			sandbox.run({
 				resource: 'clip',
 				operation: 'update',
 				clipId: locator(id),
@@ -167,27 +167,27 @@ describe('clip: get, update, delete', () => {
 		[{ endTime: -2 }, 'End Time must be a number of seconds ≥ 0, got "-2"'],
 		[{ name: '' }, 'Name is empty'],
 	])('refuses the update %j before any request', async (updateFields, message) => {
-		const { result, requests } = await requestsDuring(sandbox().emulator, () =>
-			sandbox().run({ resource: 'clip', operation: 'update', clipId: locator(randomUUID()), updateFields }),
+		const { result, requests } = await requestsDuring(sandbox.emulator, () =>
+			sandbox.run({ resource: 'clip', operation: 'update', clipId: locator(randomUUID()), updateFields }),
 		);
 		expect(result.error?.message).toBe(message);
 		expect(requests).toEqual([]);
 	});
 
 	it('deletes a clip and says so; a second delete is a 404 naming the clip', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const id = await createClipDirectly(emulator, await createProcessedMedia(emulator));
-		const { json, error } = await sandbox().run({ resource: 'clip', operation: 'delete', clipId: locator(id) });
+		const { json, error } = await sandbox.run({ resource: 'clip', operation: 'delete', clipId: locator(id) });
 		expect(error).toBeUndefined();
 		expect(json).toEqual([{ deleted: true, id }]);
-		const again = await sandbox().run({ resource: 'clip', operation: 'delete', clipId: locator(id) });
+		const again = await sandbox.run({ resource: 'clip', operation: 'delete', clipId: locator(id) });
 		expect(again.error?.message).toBe(`Clip ${id} was not found`);
 		expect((again.error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
 	it.each(['get', 'update', 'download'])('%s of a missing clip is a 404 naming the clip', async (operation) => {
 		const id = randomUUID();
-		const { error } = await sandbox().run({
+		const { error } = await sandbox.run({
 			resource: 'clip',
 			operation,
 			clipId: locator(id),
@@ -202,12 +202,12 @@ describe('clip: download', () => {
 	it.each<BinaryDataMode>(['default', 'filesystem'])(
 		'puts the rendered file into the binary field (binary data mode %s)',
 		async (binaryDataMode) => {
-			const { emulator } = sandbox();
+			const { emulator } = sandbox;
 			const mediaId = await createProcessedMedia(emulator);
 			const id = await createClipDirectly(emulator, mediaId, { name: 'Chimp lands: safe!', start_time: 3, end_time: 9 });
 			await waitUntilRendered(emulator, [id]);
 			const { result, upload } = await requestsDuring(emulator, () =>
-				sandbox().run(
+				sandbox.run(
 					{ resource: 'clip', operation: 'download', clipId: locator(id), binaryPropertyName: 'video' },
 					{ binaryDataMode },
 				),
@@ -246,16 +246,16 @@ describe('clip: download', () => {
 	);
 
 	it('names the file after the clip ID when the name has no usable characters', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const id = await createClipDirectly(emulator, await createProcessedMedia(emulator), { name: '???' });
 		await waitUntilRendered(emulator, [id]);
-		const { items, error } = await sandbox().run({ resource: 'clip', operation: 'download', clipId: locator(id) });
+		const { items, error } = await sandbox.run({ resource: 'clip', operation: 'download', clipId: locator(id) });
 		expect(error).toBeUndefined();
 		expect(items[0].binary?.data.fileName).toBe(`${id}.mp4`);
 	});
 
 	it('waits for a clip that is still rendering when "Wait Until Rendered" is on', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		// A clip of a media still being processed renders only once the media is done.
 		const mediaId = await createMediaDirectly(emulator);
 		const id = await createClipDirectly(emulator, mediaId);
@@ -264,7 +264,7 @@ describe('clip: download', () => {
 			(await emulator.control.requests()).some((r) => r.method === 'GET' && r.path === `/api/v1/clips/${id}`),
 		).then(() => emulator.control.finishProcessing(mediaId));
 		const { result, api } = await requestsDuring(emulator, () =>
-			sandbox().run({
+			sandbox.run({
 				resource: 'clip',
 				operation: 'download',
 				clipId: locator(id),
@@ -284,7 +284,7 @@ describe('clip: download of a clip still rendering', () => {
 	const slowSandbox = useSandbox({ clipRenderDelayMs: 10 * 60_000 });
 
 	it('fails clearly, pointing to "Wait Until Rendered", without touching the file host', async () => {
-		const slow = slowSandbox();
+		const slow = slowSandbox;
 		const id = await createClipDirectly(slow.emulator, await createProcessedMedia(slow.emulator));
 		const { result, upload } = await requestsDuring(slow.emulator, () =>
 			slow.run({ resource: 'clip', operation: 'download', clipId: locator(id) }),
@@ -295,7 +295,7 @@ describe('clip: download of a clip still rendering', () => {
 	});
 
 	it('with "Wait Until Rendered" on, gives up after the timeout with a message naming the clip', async () => {
-		const slow = slowSandbox();
+		const slow = slowSandbox;
 		const id = await createClipDirectly(slow.emulator, await createProcessedMedia(slow.emulator));
 		const { error } = await slow.run({
 			resource: 'clip',

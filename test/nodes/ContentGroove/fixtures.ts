@@ -1,26 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Emulator, EmulatorOptionsInput } from '../../emulator';
+import type { Emulator } from '../../emulator';
 import type { LoggedRequest } from '../../emulator/client';
 import { api } from '../../emulator/testSupport';
-import { createMediaDirectly, startSandbox, type Sandbox } from '../sandbox';
-
-/**
- * One sandbox for the test file, with the checks every node test makes: no OpenAPI violation by
- * the end of each test, then a fresh emulator state. Call at the top level of a test file.
- */
-export function useSandbox(options?: EmulatorOptionsInput): () => Sandbox {
-	let sandbox: Sandbox | undefined;
-	beforeAll(async () => {
-		sandbox = await startSandbox(options);
-	});
-	afterEach(async () => {
-		expect(await sandbox!.emulator.control.violations()).toEqual([]);
-		await sandbox!.emulator.control.reset();
-	});
-	afterAll(async () => sandbox?.close());
-	return () => sandbox!;
-}
+import { createMediaDirectly, type Sandbox } from '../sandbox';
 
 /** POSTs a JSON:API create straight to the emulator (not through our node) and returns the new id. */
 export async function createDirectly(emulator: Emulator, path: string, attributes: IDataObject): Promise<string> {

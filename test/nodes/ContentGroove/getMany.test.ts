@@ -4,8 +4,8 @@ import { ContentGroove } from '../../../nodes/ContentGroove/ContentGroove.node';
 import type { Emulator } from '../../emulator';
 import type { LoggedRequest } from '../../emulator/client';
 import { findOperation } from '../../openapi';
-import { createMediaDirectly, createProcessedMedia } from '../sandbox';
-import { createClipDirectly, createMany, createMediasDirectly, requestsDuring, useSandbox, waitUntilRendered } from './fixtures';
+import { createMediaDirectly, createProcessedMedia, useSandbox } from '../sandbox';
+import { createClipDirectly, createMany, createMediasDirectly, requestsDuring, waitUntilRendered } from './fixtures';
 
 // No suggested clips: every clip in these tests is one the test made.
 const sandbox = useSandbox({ suggestedClipsPerMedia: 0 });
@@ -34,8 +34,8 @@ const CLIPS: ListedResource = {
 
 /** Runs a Get Many and returns its output with the list requests it sent. */
 async function getMany(resource: ListedResource, parameters: INodeParameters = {}) {
-	const { result, api } = await requestsDuring(sandbox().emulator, () =>
-		sandbox().run({ resource: resource.resource, operation: 'getAll', ...parameters }),
+	const { result, api } = await requestsDuring(sandbox.emulator, () =>
+		sandbox.run({ resource: resource.resource, operation: 'getAll', ...parameters }),
 	);
 	return { ...result, ids: result.json.map((item) => item.id as string), requests: api };
 }
@@ -52,7 +52,7 @@ function listQuery(requests: LoggedRequest[]): Record<string, string | string[]>
 
 describe.each([MEDIAS, CLIPS])('$resource: Get Many', (listed) => {
 	it('pages through 230 objects: 50 by default, Limit 150 in 2 requests, Return All in 3', async () => {
-		const created = await listed.create(sandbox().emulator, 230);
+		const created = await listed.create(sandbox.emulator, 230);
 
 		const byDefault = await getMany(listed);
 		expect(byDefault.error).toBeUndefined();
@@ -78,21 +78,21 @@ describe.each([MEDIAS, CLIPS])('$resource: Get Many', (listed) => {
 	});
 
 	it('returns exactly Limit items, asking for a page of that size', async () => {
-		const created = await listed.create(sandbox().emulator, 12);
+		const created = await listed.create(sandbox.emulator, 12);
 		const { ids, requests } = await getMany(listed, { limit: 7 });
 		expect(ids).toEqual(created.slice(0, 7));
 		expect(pageQueries(requests)).toEqual([{ method: 'GET', path: listed.path, number: '1', size: '7' }]);
 	});
 
 	it('returns what there is when Limit is more than exists, in one request', async () => {
-		const created = await listed.create(sandbox().emulator, 4);
+		const created = await listed.create(sandbox.emulator, 4);
 		const { ids, requests } = await getMany(listed, { limit: 20 });
 		expect(ids).toEqual(created);
 		expect(requests).toHaveLength(1);
 	});
 
 	it('returns simplified objects, or the JSON:API resources with Simplify off', async () => {
-		const [id] = await listed.create(sandbox().emulator, 1, () => 'Only one');
+		const [id] = await listed.create(sandbox.emulator, 1, () => 'Only one');
 		const simplified = await getMany(listed);
 		expect(simplified.json).toEqual([expect.objectContaining({ id, name: 'Only one' })]);
 		expect(simplified.json[0]).not.toHaveProperty('attributes');
@@ -110,14 +110,14 @@ describe.each([MEDIAS, CLIPS])('$resource: Get Many', (listed) => {
 
 	it('sends "Name Contains" as filter[name_cont], and the API filters by it', async () => {
 		const names = ['Chimp into space', 'Splashdown', 'The CHIMP returns', 'Recovery'];
-		const created = await listed.create(sandbox().emulator, names.length, (index) => names[index]);
+		const created = await listed.create(sandbox.emulator, names.length, (index) => names[index]);
 		const { ids, requests } = await getMany(listed, { filters: { nameContains: 'chimp' } });
 		expect(listQuery(requests)).toEqual({ 'filter[name_cont]': 'chimp' });
 		expect(ids).toEqual([created[0], created[2]]);
 	});
 
 	it('sends Created After/Before as filter[created_at_gteq]/[lteq] in ISO 8601, and the API filters by them', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const early = await listed.create(emulator, 2);
 		const after = await momentBetweenCreations();
 		const middle = await listed.create(emulator, 3);
@@ -149,7 +149,7 @@ describe.each([MEDIAS, CLIPS])('$resource: Get Many', (listed) => {
 	});
 
 	it('passes raw filters through, and the API filters by them', async () => {
-		const created = await listed.create(sandbox().emulator, 3, (index) => ['Alpha', 'Beta', 'Alpha beta'][index]);
+		const created = await listed.create(sandbox.emulator, 3, (index) => ['Alpha', 'Beta', 'Alpha beta'][index]);
 		const { ids, requests, error } = await getMany(listed, {
 			rawFilters: { filter: [{ key: 'name_eq', value: 'Alpha' }, { key: 'filter[name_not_eq]', value: 'Beta' }] },
 		});
@@ -176,7 +176,7 @@ describe.each([MEDIAS, CLIPS])('$resource: Get Many', (listed) => {
 
 		const created: string[] = [];
 		for (const name of ['bravo', 'Alpha', 'charlie']) {
-			created.push(...(await listed.create(sandbox().emulator, 1, () => name)));
+			created.push(...(await listed.create(sandbox.emulator, 1, () => name)));
 			await momentBetweenCreations(); // no two created in the same millisecond
 		}
 		// Clips have no original_created_at (the spec offers it anyway): all null, so creation order stays.
@@ -200,7 +200,7 @@ describe.each([MEDIAS, CLIPS])('$resource: Get Many', (listed) => {
 
 describe('media: Get Many filters', () => {
 	it('sends Processing State as filter[is_processing_eq], and the API filters by it', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const finished = await createMany(3, () => createProcessedMedia(emulator));
 		const processing = await MEDIAS.create(emulator, 2);
 
@@ -218,7 +218,7 @@ describe('media: Get Many filters', () => {
 	});
 
 	it('sends Source URL Starts With as filter[source_url_start]', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const archive = await createMediaDirectly(emulator, { source_url: 'https://archive.org/a.mp4' });
 		await createMediaDirectly(emulator, { source_url: 'https://example.com/archive.org.mp4' });
 		const { ids, requests } = await getMany(MEDIAS, { filters: { sourceUrlStartsWith: 'https://archive.org' } });
@@ -229,7 +229,7 @@ describe('media: Get Many filters', () => {
 
 describe('clip: Get Many filters', () => {
 	it('sends Media ID as filter[media_id_eq], and the API filters by it', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const ofFirst = await CLIPS.create(emulator, 2);
 		await CLIPS.create(emulator, 3);
 		const mediaId = (await emulator.control.medias())[0].id;
@@ -239,7 +239,7 @@ describe('clip: Get Many filters', () => {
 	});
 
 	it('sends Text Contains as filter[text_cont], and the API filters by the transcribed text', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const ids = await CLIPS.create(emulator, 3);
 		await waitUntilRendered(emulator, ids);
 		const { json: clips } = await getMany(CLIPS);

@@ -2,14 +2,13 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import type { LoggedRequest } from '../../emulator/client';
 import { assertNoSecret, CONTENTGROOVE_TYPE } from '../../harness';
-import { createMediaDirectly, createProcessedMedia, locator } from '../sandbox';
+import { createMediaDirectly, createProcessedMedia, locator, useSandbox } from '../sandbox';
 import {
 	createClipDirectly,
 	createMany,
 	createMediasDirectly,
 	createSubscriptionDirectly,
 	requestsDuring,
-	useSandbox,
 } from './fixtures';
 import { callListSearch } from './listSearchContext';
 
@@ -17,7 +16,7 @@ const sandbox = useSandbox({ suggestedClipsPerMedia: 0 });
 
 /** Runs a list search in n8n-core's LoadOptionsContext and returns what it answered and sent. */
 async function search(methodName: string, filter?: string, paginationToken?: string, apiKey?: string) {
-	const { nodeTypes, credentials, emulator } = sandbox();
+	const { nodeTypes, credentials, emulator } = sandbox;
 	const call = () =>
 		callListSearch({
 			nodeTypes,
@@ -35,7 +34,7 @@ const queryOf = ({ method, path, query }: LoggedRequest) => ({ method, path, que
 
 /** Newest first, as the API sorts `-created_at` (ties keep creation order). */
 async function newestFirst(kind: 'medias' | 'clips', ids: string[]): Promise<string[]> {
-	const { emulator } = sandbox();
+	const { emulator } = sandbox;
 	const createdAt = new Map<string, string>();
 	for (const id of ids) {
 		const response = await fetch(`${emulator.url}/api/v1/${kind}/${id}`, {
@@ -55,7 +54,7 @@ async function searchBothPages(methodName: string, path: string) {
 	});
 	const first = await search(methodName);
 	expect(queryOf(first.request)).toEqual(pageQuery('1'));
-	expect(first.request.headers.authorization).toBe(`Bearer ${sandbox().emulator.apiKey}`);
+	expect(first.request.headers.authorization).toBe(`Bearer ${sandbox.emulator.apiKey}`);
 	expect(first.result.results).toHaveLength(50);
 	expect(first.result.paginationToken).toBe('2');
 
@@ -67,7 +66,7 @@ async function searchBothPages(methodName: string, path: string) {
 
 describe('list searches', () => {
 	it('every resource locator of the node names a list search the node has', () => {
-		const nodeType = sandbox().nodeTypes[CONTENTGROOVE_TYPE] as INodeType;
+		const nodeType = sandbox.nodeTypes[CONTENTGROOVE_TYPE] as INodeType;
 		const searchMethods = nodeType.description.properties
 			.filter((property: INodeProperties) => property.type === 'resourceLocator')
 			.flatMap((property) => property.modes ?? [])
@@ -80,7 +79,7 @@ describe('list searches', () => {
 
 describe('searchMedias', () => {
 	it('lists medias newest first, 50 a page, with a token for the next page', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const created = await createMediasDirectly(emulator, 60);
 		const expectedOrder = await newestFirst('medias', created);
 
@@ -94,7 +93,7 @@ describe('searchMedias', () => {
 	});
 
 	it('sends the typed text as filter[name_cont], and lists only the matches', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const chimp = await createMediaDirectly(emulator, { source_url: 'https://example.com/a.mp4', name: 'Chimp Into Space' });
 		await createMediaDirectly(emulator, { source_url: 'https://example.com/b.mp4', name: 'Splashdown' });
 		const { result, request } = await search('searchMedias', 'chimp');
@@ -111,15 +110,15 @@ describe('searchMedias', () => {
 	});
 
 	it('names a media without a name by its ID', async () => {
-		const id = await createMediaDirectly(sandbox().emulator, { source_url: 'https://example.com/' });
+		const id = await createMediaDirectly(sandbox.emulator, { source_url: 'https://example.com/' });
 		const { result } = await search('searchMedias');
 		expect(result.results).toEqual([expect.objectContaining({ name: id, value: id })]);
 	});
 
 	it("gives URLs that the locator's By URL mode accepts", async () => {
-		const id = await createMediaDirectly(sandbox().emulator);
+		const id = await createMediaDirectly(sandbox.emulator);
 		const { result } = await search('searchMedias');
-		const { json, error } = await sandbox().run({
+		const { json, error } = await sandbox.run({
 			resource: 'media',
 			operation: 'get',
 			mediaId: locator(String(result.results[0].url), 'url'),
@@ -140,7 +139,7 @@ describe('searchMedias', () => {
 
 describe('searchClips', () => {
 	it('lists clips newest first with a next-page token, and filters by name', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const mediaId = await createProcessedMedia(emulator);
 		const created = await createMany(55, (index) =>
 			createClipDirectly(emulator, mediaId, { name: index === 7 ? 'The Splashdown' : `Clip ${index}` }),
@@ -160,7 +159,7 @@ describe('searchClips', () => {
 
 describe('searchWebhookSubscriptions', () => {
 	it('lists subscriptions by URL and events, in one request without page parameters', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const first = await createSubscriptionDirectly(emulator, 'https://example.com/hooks/one', ['media.processing_finished']);
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		const second = await createSubscriptionDirectly(emulator, 'https://hooks.example.org/two', ['*']);

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import { locator } from '../sandbox';
-import { createSubscriptionDirectly, expectRefusedByN8n, getDirectly, requestsDuring, useSandbox } from './fixtures';
+import { locator, useSandbox } from '../sandbox';
+import { createSubscriptionDirectly, expectRefusedByN8n, getDirectly, requestsDuring } from './fixtures';
 
 const sandbox = useSandbox();
 const HOOK_URL = 'https://example.com/contentgroove_webhooks/12345';
 
 describe('webhook subscription: create', () => {
 	it('subscribes the URL to the chosen events, sending exactly url and subscribed_events', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const { result, api } = await requestsDuring(emulator, () =>
-			sandbox().run({
+			sandbox.run({
 				resource: 'webhookSubscription',
 				operation: 'create',
 				url: HOOK_URL,
@@ -42,8 +42,8 @@ describe('webhook subscription: create', () => {
 	});
 
 	it('subscribes to Media Processing Finished by default, and returns the document with Simplify off', async () => {
-		const { result, api } = await requestsDuring(sandbox().emulator, () =>
-			sandbox().run({ resource: 'webhookSubscription', operation: 'create', url: HOOK_URL, simplify: false }),
+		const { result, api } = await requestsDuring(sandbox.emulator, () =>
+			sandbox.run({ resource: 'webhookSubscription', operation: 'create', url: HOOK_URL, simplify: false }),
 		);
 		expect(api[0].body).toEqual({
 			data: { attributes: { url: HOOK_URL, subscribed_events: ['media.processing_finished'] } },
@@ -59,8 +59,8 @@ describe('webhook subscription: create', () => {
 		[{ url: '={{ "" }}' }, 'URL "" is not an http(s) URL'],
 		[{ events: '={{ [] }}' }, 'Events is empty'],
 	])('refuses %j before any request', async (parameters, message) => {
-		const { result, requests } = await requestsDuring(sandbox().emulator, () =>
-			sandbox().run({ resource: 'webhookSubscription', operation: 'create', url: HOOK_URL, ...parameters }),
+		const { result, requests } = await requestsDuring(sandbox.emulator, () =>
+			sandbox.run({ resource: 'webhookSubscription', operation: 'create', url: HOOK_URL, ...parameters }),
 		);
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.description).toEqual(expect.any(String));
@@ -69,7 +69,7 @@ describe('webhook subscription: create', () => {
 
 	it('leaves an empty Events list chosen in the editor to n8n, which refuses to run the node', async () => {
 		await expectRefusedByN8n(
-			sandbox(),
+			sandbox,
 			{ resource: 'webhookSubscription', operation: 'create', url: HOOK_URL, events: [] },
 			'Parameter "Events" is required',
 		);
@@ -78,27 +78,27 @@ describe('webhook subscription: create', () => {
 
 describe('webhook subscription: get, get many, delete', () => {
 	it('gets a subscription by ID and by URL', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const id = await createSubscriptionDirectly(emulator, HOOK_URL, ['media.processing_finished']);
 		const expected = { id, ...(await getDirectly(emulator, `/api/v1/webhook_subscriptions/${id}`)).attributes };
 		for (const webhookSubscriptionId of [
 			locator(id),
 			locator(`${emulator.url}/api/v1/webhook_subscriptions/${id}`, 'url'),
 		]) {
-			const { json, error } = await sandbox().run({ resource: 'webhookSubscription', operation: 'get', webhookSubscriptionId });
+			const { json, error } = await sandbox.run({ resource: 'webhookSubscription', operation: 'get', webhookSubscriptionId });
 			expect(error).toBeUndefined();
 			expect(json).toEqual([expected]);
 		}
 	});
 
 	it('lists every subscription in one request, sending no page parameters (the spec documents none)', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const ids: string[] = [];
 		for (let index = 0; index < 3; index++) ids.push(await createSubscriptionDirectly(emulator, `${HOOK_URL}/${index}`));
 
 		for (const parameters of [{ returnAll: true }, {}, { limit: 2 }]) {
 			const { result, api } = await requestsDuring(emulator, () =>
-				sandbox().run({ resource: 'webhookSubscription', operation: 'getAll', ...parameters }),
+				sandbox.run({ resource: 'webhookSubscription', operation: 'getAll', ...parameters }),
 			);
 			expect(result.error).toBeUndefined();
 			expect(result.json.map((item) => item.id)).toEqual('limit' in parameters ? ids.slice(0, 2) : ids);
@@ -109,20 +109,20 @@ describe('webhook subscription: get, get many, delete', () => {
 	});
 
 	it('filters the list by exact URL', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		await createSubscriptionDirectly(emulator, `${HOOK_URL}/other`);
 		const id = await createSubscriptionDirectly(emulator, HOOK_URL);
 		const { result, api } = await requestsDuring(emulator, () =>
-			sandbox().run({ resource: 'webhookSubscription', operation: 'getAll', returnAll: true, filters: { url: HOOK_URL } }),
+			sandbox.run({ resource: 'webhookSubscription', operation: 'getAll', returnAll: true, filters: { url: HOOK_URL } }),
 		);
 		expect(api[0].query).toEqual({ 'filter[url_eq]': HOOK_URL });
 		expect(result.json.map((item) => item.id)).toEqual([id]);
 	});
 
 	it('deletes a subscription and says so; a second delete is a 404 naming it', async () => {
-		const { emulator } = sandbox();
+		const { emulator } = sandbox;
 		const id = await createSubscriptionDirectly(emulator, HOOK_URL);
-		const { json, error } = await sandbox().run({
+		const { json, error } = await sandbox.run({
 			resource: 'webhookSubscription',
 			operation: 'delete',
 			webhookSubscriptionId: locator(id),
@@ -131,14 +131,14 @@ describe('webhook subscription: get, get many, delete', () => {
 		expect(json).toEqual([{ deleted: true, id }]);
 		expect(await emulator.control.subscriptions()).toEqual([]);
 
-		const again = await sandbox().run({ resource: 'webhookSubscription', operation: 'delete', webhookSubscriptionId: locator(id) });
+		const again = await sandbox.run({ resource: 'webhookSubscription', operation: 'delete', webhookSubscriptionId: locator(id) });
 		expect(again.error?.message).toBe(`Webhook subscription ${id} was not found`);
 		expect((again.error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
 	it('getting a missing subscription is a 404 naming it', async () => {
 		const id = randomUUID();
-		const { error } = await sandbox().run({ resource: 'webhookSubscription', operation: 'get', webhookSubscriptionId: locator(id) });
+		const { error } = await sandbox.run({ resource: 'webhookSubscription', operation: 'get', webhookSubscriptionId: locator(id) });
 		expect(error?.message).toBe(`Webhook subscription ${id} was not found`);
 		expect(error?.description).toContain('Check the ID');
 	});
