@@ -31,13 +31,16 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	}
 
 	const body = this.getBodyData();
+	// An event not chosen is acknowledged whatever its payload (other events need not carry a
+	// media): refusing it would only make ContentGroove retry it.
+	const event = (body as { event?: unknown }).event;
+	const events = this.getNodeParameter('events', []) as string[];
+	if (typeof event === 'string' && !events.includes('*') && !events.includes(event)) {
+		return { webhookResponse: { received: true, ignored: 'event not chosen in the trigger' } };
+	}
 	if (!isWebhookDelivery(body)) {
 		this.getResponseObject().status(400).json({ message: 'The body is not a ContentGroove webhook delivery' });
 		return { noWebhookResponse: true };
-	}
-	const events = this.getNodeParameter('events', []) as string[];
-	if (!events.includes('*') && !events.includes(body.event)) {
-		return { webhookResponse: { received: true, ignored: 'event not chosen in the trigger' } };
 	}
 
 	const dedupeKey = dedupeKeyOf(body);
