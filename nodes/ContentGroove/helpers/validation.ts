@@ -76,3 +76,14 @@ export function assertPositiveNumber(this: IExecuteFunctions, value: unknown, fi
 	}
 	return value;
 }
+
+/** A count such as a Get Many's Limit: a whole number ≥ 1 (an expression can give anything). */
+export function assertPositiveInteger(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+		throw new NodeOperationError(this.getNode(), `${field} must be a whole number of at least 1, got "${String(value)}"`, {
+			description: `Set ${field} to 1 or more.`,
+			itemIndex,
+		});
+	}
+	return value;
+}
