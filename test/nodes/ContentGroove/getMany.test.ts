@@ -84,6 +84,15 @@ describe.each([MEDIAS, CLIPS])('$resource: Get Many', (listed) => {
 		expect(pageQueries(requests)).toEqual([{ method: 'GET', path: listed.path, number: '1', size: '7' }]);
 	});
 
+	it.each(['={{ 0 }}', '={{ -5 }}', '={{ 2.5 }}', '={{ "ten" }}'])(
+		'refuses a Limit of %s (from an expression) before any request',
+		async (limit) => {
+			const { error, requests } = await getMany(listed, { limit });
+			expect(error?.message).toMatch(/^Limit must be a whole number of at least 1, got "/);
+			expect(requests).toEqual([]);
+		},
+	);
+
 	it('returns what there is when Limit is more than exists, in one request', async () => {
 		const created = await listed.create(sandbox.emulator, 4);
 		const { ids, requests } = await getMany(listed, { limit: 20 });
