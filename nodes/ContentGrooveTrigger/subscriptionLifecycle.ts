@@ -41,14 +41,22 @@ function sameEvents(subscription: JsonApiResource, events: string[]): boolean {
 	return subscribed.length === events.length && subscribed.every((event, index) => event === events[index]);
 }
 
-/** Every subscription of the account whose URL is this trigger's webhook URL. */
-async function subscriptionsForOurUrl(this: IHookFunctions, webhookUrl: string): Promise<JsonApiResource[]> {
-	const all = await apiRequestAllItems.call(this, '/api/v1/webhook_subscriptions', {}, { paginated: false });
+async function allSubscriptions(this: IHookFunctions): Promise<JsonApiResource[]> {
+	return await apiRequestAllItems.call(this, '/api/v1/webhook_subscriptions', {}, { paginated: false });
+}
+
+/** The subscriptions among `all` whose URL is this trigger's webhook URL. */
+function forUrl(all: JsonApiResource[], webhookUrl: string): JsonApiResource[] {
 	const target = withoutQuery(webhookUrl);
 	return all.filter((subscription) => {
 		const url = subscription.attributes.url;
 		return typeof url === 'string' && URL.canParse(url) && withoutQuery(url) === target;
 	});
+}
+
+/** Every subscription of the account whose URL is this trigger's webhook URL. */
+async function subscriptionsForOurUrl(this: IHookFunctions, webhookUrl: string): Promise<JsonApiResource[]> {
+	return forUrl(await allSubscriptions.call(this), webhookUrl);
 }
 
 async function deleteSubscription(this: IHookFunctions, id: string): Promise<void> {
@@ -68,14 +76,20 @@ async function assertContentGrooveCanReach(this: IHookFunctions, webhookUrl: str
  * n8n calls this on activation and at every start. Rather than trusting a stored ID (the cause of
  * duplicate subscriptions in other triggers), it lists the account's subscriptions: one for our URL
  * with our events and our secret is adopted; any other for our URL (other events, a secret we no
- * longer know, a twin) is deleted, so ContentGroove never calls us with a secret we would refuse.
+ * longer know, a twin) is deleted, so ContentGroove never calls us with a secret we would refuse;
+ * and so is the one we made for a previous webhook URL.
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const webhookUrl = webhookUrlOf(this);
 	await assertContentGrooveCanReach.call(this, webhookUrl);
 	const staticData = this.getWorkflowStaticData('node') as TriggerStaticData;
 	const events = chosenEvents(this);
-	const ours = await subscriptionsForOurUrl.call(this, webhookUrl);
+	const all = await allSubscriptions.call(this);
+	const ours = forUrl(all, webhookUrl);
+	// The one this trigger registered for a URL it no longer has (n8n's WEBHOOK_URL changed):
+	// nothing else would ever delete it, and ContentGroove would keep calling a dead address.
+	const stale = all.find((s) => s.id === staticData.subscriptionId && !ours.includes(s));
+	if (stale) await deleteSubscription.call(this, stale.id);
 
 	const keep =
 		ours.find((s) => s.id === staticData.subscriptionId && matches(s)) ?? ours.find((s) => matches(s));
