@@ -4,7 +4,7 @@ import { ContentGroove } from '../../../nodes/ContentGroove/ContentGroove.node';
 import type { Emulator } from '../../emulator';
 import type { LoggedRequest } from '../../emulator/client';
 import { findOperation } from '../../openapi';
-import { createMediaDirectly, createProcessedMedia, useSandbox } from '../sandbox';
+import { createMediaDirectly, createProcessedMedia, useSandbox, type Sandbox } from '../sandbox';
 import { createClipDirectly, createMany, createMediasDirectly, requestsDuring, waitUntilRendered } from './fixtures';
 
 // No suggested clips: every clip in these tests is one the test made.
@@ -33,9 +33,9 @@ const CLIPS: ListedResource = {
 };
 
 /** Runs a Get Many and returns its output with the list requests it sent. */
-async function getMany(resource: ListedResource, parameters: INodeParameters = {}) {
-	const { result, api } = await requestsDuring(sandbox.emulator, () =>
-		sandbox.run({ resource: resource.resource, operation: 'getAll', ...parameters }),
+async function getMany(resource: ListedResource, parameters: INodeParameters = {}, box: Sandbox = sandbox) {
+	const { result, api } = await requestsDuring(box.emulator, () =>
+		box.run({ resource: resource.resource, operation: 'getAll', ...parameters }),
 	);
 	return { ...result, ids: result.json.map((item) => item.id as string), requests: api };
 }
@@ -204,6 +204,24 @@ describe.each([MEDIAS, CLIPS])('$resource: Get Many', (listed) => {
 			expect({ sort, query: listQuery(requests) }).toEqual({ sort, query: sort ? { sort } : {} });
 			expect({ sort, ids }).toEqual({ sort, ids: expected[sort] });
 		}
+	});
+});
+
+describe('Get Many from a server that pages by less than asked', () => {
+	const clamping = useSandbox({ maxPageSize: 30 });
+
+	it("follows the server's next links to the end, missing nothing", async () => {
+		const created = await MEDIAS.create(clamping.emulator, 95);
+
+		const all = await getMany(MEDIAS, { returnAll: true }, clamping);
+		expect(all.ids).toEqual(created);
+		expect(pageQueries(all.requests).map(({ number, size }) => [number, size])).toEqual([
+			['1', '100'], ['2', '100'], ['3', '100'], ['4', '100'],
+		]);
+
+		const limited = await getMany(MEDIAS, { limit: 70 }, clamping);
+		expect(limited.ids).toEqual(created.slice(0, 70));
+		expect(limited.requests).toHaveLength(3);
 	});
 });
 
