@@ -53,5 +53,14 @@ export class ContentGrooveApi implements ICredentialType {
 			url: '/api/v1/webhook_subscriptions',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'ContentGroove rejected the API key. Copy it again from app.contentgroove.com/api_keys.',
+				},
+			},
+		],
 	};
 }

@@ -128,8 +128,12 @@ export function useSandbox(options: EmulatorOptionsInput = {}): Sandbox {
 		current = await startSandbox(options);
 	});
 	afterEach(async () => {
-		expect(await started().emulator.control.violations()).toEqual([]);
-		await started().emulator.control.reset();
+		try {
+			expect(await started().emulator.control.violations()).toEqual([]);
+		} finally {
+			// A failing test must not leave its state to the next one.
+			await started().emulator.control.reset();
+		}
 	});
 	afterAll(async () => current?.close());
 	return {

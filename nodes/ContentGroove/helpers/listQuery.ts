@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Ransack matchers ContentGroove accepts in `filter[<attribute>_<matcher>]` (see the OpenAPI document's link). */
@@ -67,13 +68,14 @@ export function buildListQuery(this: IExecuteFunctions, itemIndex: number): IDat
 	return qs;
 }
 
+/** A date without an offset means the workflow's timezone, as everywhere else in n8n. */
 function toIsoDate(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
-	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime())) {
+	const date = DateTime.fromISO(String(value), { zone: this.getTimezone() });
+	if (!date.isValid) {
 		throw new NodeOperationError(this.getNode(), `${field} "${String(value)}" is not a date`, {
 			description: `Set ${field} to a date, e.g. 2026-01-31T00:00:00Z`,
 			itemIndex,
 		});
 	}
-	return date.toISOString();
+	return date.toUTC().toISO() as string;
 }
