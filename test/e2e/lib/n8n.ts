@@ -137,6 +137,13 @@ export class N8nInstance {
 		return new ExecutionResult(JSON.parse(json));
 	}
 
+	/** Where n8n keeps a binary of an execution in filesystem mode (N8N_DEFAULT_BINARY_DATA_MODE). */
+	binaryFile(binary: BinaryMeta): string {
+		const [mode, fileId] = (binary.id ?? '').split(/:(.*)/s);
+		if (!mode.startsWith('filesystem') || !fileId) throw new Error(`not a filesystem binary: ${JSON.stringify(binary)}`);
+		return path.join(this.home, '.n8n', 'storage', fileId);
+	}
+
 	/** Sets up the owner account once (REST, as the editor's setup page does). */
 	async setupOwner(): Promise<void> {
 		const response = await fetch(`${this.url}/rest/owner/setup`, {
