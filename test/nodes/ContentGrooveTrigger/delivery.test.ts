@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { DeliveryAttempt } from '../../emulator/client';
 import { api } from '../../emulator/testSupport';
+import { handleDelivery, REMEMBERED_DELIVERIES } from '../../../nodes/ContentGrooveTrigger/deliveryHandler';
 import type { TriggerHarness } from '../../harness';
 import { requestsDuring } from '../ContentGroove/fixtures';
 import { startGateway, type Gateway } from './gateway';
@@ -11,6 +12,7 @@ import {
 	processMedia,
 	PROCESSING_FINISHED,
 	secretOf,
+	startSlowDelivery,
 	subscriptionsFor,
 	triggerStaticData,
 	useTriggerSandbox,
@@ -38,6 +40,13 @@ async function deliverOnce(harness: TriggerHarness) {
 	const [execution] = await harness.waitForExecutions(1);
 	const attempts = await waitForAttempts(emulator(), (log) => log.some((attempt) => attempt.status === 200));
 	return { mediaId, execution, deliveryId: attempts[0].deliveryId, body: attempts[0].body as IDataObject };
+}
+
+/** The body of `delivered` as if its media had been processed again, starting at `startedAt`. */
+function anotherRun(delivered: IDataObject, startedAt: string): IDataObject {
+	const copy = structuredClone(delivered) as { payload: { data: { attributes: IDataObject } } };
+	copy.payload.data.attributes.processing_started_at = startedAt;
+	return copy as unknown as IDataObject;
 }
 
 async function redeliverAndWait(deliveryId: string): Promise<DeliveryAttempt> {
@@ -324,11 +333,7 @@ describe('what is not a repeat', () => {
 	it('the same media processed again (a new processing_started_at) starts a new execution', async () => {
 		const harness = await activeTrigger();
 		const { body } = await deliverOnce(harness);
-		const payload = body.payload as { data: { attributes: IDataObject } };
-		const again = {
-			...body,
-			payload: { ...payload, data: { ...payload.data, attributes: { ...payload.data.attributes, processing_started_at: new Date().toISOString() } } },
-		};
+		const again = anotherRun(body, new Date().toISOString());
 
 		expect((await postDelivery(harness.webhookUrl(), again, productionSecret(harness))).status).toBe(200);
 
@@ -345,5 +350,81 @@ describe('what is not a repeat', () => {
 		expect((await postDelivery(harness.webhookUrl(), body, productionSecret(harness))).status).toBe(200);
 
 		await harness.waitForExecutions(2);
+	});
+});
+
+describe('what Ignore Repeated Deliveries does not promise (README: "Not guaranteed")', () => {
+	// These pin the documented limits: if the trigger ever serialises deliveries, they fail and
+	// the README's guarantee can be widened.
+	const overlapMs = 100;
+
+	it('two copies that overlap in n8n both start an execution', async () => {
+		const harness = await activeTrigger();
+		const { body } = await deliverOnce(harness);
+		const copy = anotherRun(body, '2030-01-01T00:00:00.000Z');
+		const secret = productionSecret(harness);
+
+		const first = startSlowDelivery(harness.webhookUrl(), copy, secret);
+		await new Promise((resolve) => setTimeout(resolve, overlapMs));
+		expect((await postDelivery(harness.webhookUrl(), copy, secret)).status).toBe(200);
+		expect(await first.finish()).toBe(200);
+
+		const [, second, third] = await harness.waitForExecutions(3);
+		expect(third.items[0].json.dedupeKey).toBe(second.items[0].json.dedupeKey);
+	});
+
+	it('two different events that overlap: the key saved last wins, so a later copy of the other starts again', async () => {
+		const harness = await activeTrigger();
+		const { body } = await deliverOnce(harness);
+		const a = anotherRun(body, '2030-01-01T00:00:00.000Z');
+		const b = anotherRun(body, '2030-01-02T00:00:00.000Z');
+		const secret = productionSecret(harness);
+
+		const slowA = startSlowDelivery(harness.webhookUrl(), a, secret);
+		await new Promise((resolve) => setTimeout(resolve, overlapMs));
+		await postDelivery(harness.webhookUrl(), b, secret);
+		await slowA.finish();
+		await harness.waitForExecutions(3);
+		const remembered = triggerStaticData(harness).recentDeliveries ?? [];
+		expect(remembered.some((key) => key.endsWith('2030-01-01T00:00:00.000Z'))).toBe(true);
+		expect(remembered.some((key) => key.endsWith('2030-01-02T00:00:00.000Z'))).toBe(false);
+
+		expect((await postDelivery(harness.webhookUrl(), b, secret)).status).toBe(200);
+		await harness.waitForExecutions(4);
+	});
+});
+
+describe(`the memory of emitted events (the last ${REMEMBERED_DELIVERIES})`, () => {
+	/** handleDelivery outside the engine: enough of n8n's webhook context for a few thousand calls. */
+	function fakeContext(staticData: IDataObject) {
+		let body: IDataObject = {};
+		const context = {
+			getWorkflowStaticData: () => staticData,
+			getQueryData: () => ({ cg_secret: 'secret' }),
+			getBodyData: () => body,
+			getNodeParameter: (name: string, fallback: unknown) => (name === 'events' ? [PROCESSING_FINISHED] : fallback),
+			getResponseObject: () => {
+				throw new Error('not answered by the node in these cases');
+			},
+		} as unknown as IWebhookFunctions;
+		return async (delivered: IDataObject) => {
+			body = delivered;
+			return await handleDelivery.call(context);
+		};
+	}
+	const delivery = (n: number) => ({
+		event: PROCESSING_FINISHED,
+		payload: { data: { id: 'media', type: 'medias', attributes: { processing_started_at: `run-${n}` } }, included: [] },
+	});
+
+	it(`ignores a copy of any of the last ${REMEMBERED_DELIVERIES} events, and forgets the one before`, async () => {
+		const staticData: IDataObject = { secret: 'secret' };
+		const deliver = fakeContext(staticData);
+		for (let n = 0; n <= REMEMBERED_DELIVERIES; n++) expect(await deliver(delivery(n))).toHaveProperty('workflowData');
+
+		expect((staticData.recentDeliveries as string[]).length).toBe(REMEMBERED_DELIVERIES);
+		expect(await deliver(delivery(1))).toEqual({ webhookResponse: { received: true, ignored: 'repeated delivery' } });
+		expect(await deliver(delivery(REMEMBERED_DELIVERIES))).toHaveProperty('webhookResponse');
+		expect(await deliver(delivery(0))).toHaveProperty('workflowData');
 	});
 });

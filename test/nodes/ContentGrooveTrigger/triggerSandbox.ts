@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator, type EmulatorOptionsInput } from '../../emulator';
@@ -170,4 +172,33 @@ export async function waitForAttempts(
 export async function expectExecutionsToStayAt(harness: TriggerHarness, count: number, ms = 300): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, ms));
 	expect(harness.executions()).toHaveLength(count);
+}
+
+/**
+ * A delivery whose body reaches n8n only when `finish()` is called: n8n has started handling it
+ * (loaded the workflow and its static data) but not yet run the node — the window in which a
+ * second copy can overlap it.
+ */
+export function startSlowDelivery(webhookUrl: string, body: unknown, secret: string): { finish(): Promise<number> } {
+	const url = new URL(webhookUrl);
+	url.searchParams.set(SECRET_PARAMETER, secret);
+	const text = JSON.stringify(body);
+	let answered: (status: number) => void = () => undefined;
+	const status = new Promise<number>((resolve) => (answered = resolve));
+	const pending = request(
+		url,
+		{ method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) } },
+		(response) => {
+			response.resume();
+			response.on('end', () => answered(response.statusCode ?? 0));
+		},
+	);
+	pending.flushHeaders();
+	pending.write(text.slice(0, 1));
+	return {
+		finish: async () => {
+			pending.end(text.slice(1));
+			return await status;
+		},
+	};
 }
