@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import type { DeliveryAttempt } from '../../emulator/client';
 import { api } from '../../emulator/testSupport';
 import { handleDelivery, REMEMBERED_DELIVERIES } from '../../../nodes/ContentGrooveTrigger/deliveryHandler';
-import type { TriggerHarness } from '../../harness';
+import { assertNoSecret, type TriggerHarness } from '../../harness';
 import { requestsDuring } from '../ContentGroove/fixtures';
 import { startGateway, type Gateway } from './gateway';
 import {
@@ -73,6 +73,8 @@ describe('deliveries made by ContentGroove', () => {
 			dedupeKey: `${PROCESSING_FINISHED}:${mediaId}:${(media as unknown as { processingStartedAt: string }).processingStartedAt}`,
 		});
 		expect(attemptsOf(await emulator().control.deliveries())).toEqual([{ attempt: 1, status: 200, redelivery: false }]);
+		// The secret is in the URL ContentGroove calls, never in what n8n stores or shows.
+		assertNoSecret(execution.result.run, productionSecret(harness));
 		// Only the fixture's own POST /medias: the webhook handler makes no API call.
 		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/v1/medias']);
 		await expectExecutionsToStayAt(harness, 1);

@@ -381,6 +381,43 @@ describe('any sequence', () => {
 	});
 });
 
+describe('when ContentGroove fails', () => {
+	it('fails activation with the API error when the list cannot be read, having created nothing', async () => {
+		// 401 is not retried (a 5xx on a GET would be, and then succeed).
+		await emulator().control.injectFault({ method: 'GET', path: '^/api/v1/webhook_subscriptions$', status: 401 });
+		const { harness } = sandbox.trigger();
+
+		await expect(harness.activate()).rejects.toMatchObject({ httpCode: '401' });
+
+		expect(methodsOf(harness)).toEqual(['production:checkExists=undefined']);
+		expect(harness.isActive()).toBe(false);
+		expect(await subscriptionCount()).toBe(0);
+		await harness.activate();
+		expect(await subscriptionCount()).toBe(1);
+	});
+
+	it('fails activation when the create is refused (quota), leaving nothing to clean up', async () => {
+		await emulator().control.injectFault({ method: 'POST', path: '^/api/v1/webhook_subscriptions$', status: 402 });
+		const { harness } = sandbox.trigger();
+
+		await expect(harness.activate()).rejects.toMatchObject({ httpCode: '402' });
+
+		expect(methodsOf(harness)).toEqual(['production:checkExists=false', 'production:create=undefined']);
+		expect(await subscriptionCount()).toBe(0);
+		expect(triggerStaticData(harness)).toEqual({});
+	});
+
+	it('creates exactly one subscription when ContentGroove was briefly unavailable (503, retried)', async () => {
+		await emulator().control.injectFault({ method: 'POST', path: '^/api/v1/webhook_subscriptions$', status: 503, retryAfter: 0 });
+		const { harness } = sandbox.trigger();
+
+		await harness.activate();
+
+		expect(await subscriptionCount()).toBe(1);
+		expect(triggerStaticData(harness).subscriptionId).toBe((await theSubscriptionOf(harness)).id);
+	});
+});
+
 describe('misconfiguration: a local webhook URL for a public ContentGroove', () => {
 	it('fails activation before any request, explaining WEBHOOK_URL', async () => {
 		const { harness } = sandbox.trigger({
