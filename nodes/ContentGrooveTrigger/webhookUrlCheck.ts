@@ -3,8 +3,17 @@
  * Catching that at activation saves users from a trigger that silently never fires.
  */
 
+/** `[::ffff:127.0.0.1]`, which URL writes `::ffff:7f00:1`, is an IPv4 address: returns it as one. */
+function unmapIpv4(host: string): string {
+	const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+	if (!mapped) return host;
+	const [high, low] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
+	return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
 function isLocalHostname(hostname: string): boolean {
-	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	// A fully qualified name may end with a dot (`localhost.`).
+	const host = unmapIpv4(hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase());
 	if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) {
 		return true;
 	}
