@@ -22,6 +22,9 @@ describe('unreachableWebhookProblem', () => {
 		['::1', 'http://[::1]:5678'],
 		['an IPv6 unique-local address', 'http://[fd12:3456::1]'],
 		['an IPv6 link-local address', 'http://[fe80::1]'],
+		['an IPv4-mapped IPv6 loopback', 'http://[::ffff:127.0.0.1]:5678'],
+		['an IPv4-mapped IPv6 private address', 'http://[::ffff:192.168.1.20]'],
+		['localhost written fully qualified (trailing dot)', 'http://localhost.:5678'],
 	])('explains that a webhook URL on %s cannot be reached by a public ContentGroove', (_name, base) => {
 		const problem = unreachableWebhookProblem(`${base}${path}`, PUBLIC_API);
 
@@ -40,6 +43,8 @@ describe('unreachableWebhookProblem', () => {
 		['11.x', 'http://11.0.0.1'],
 		['128.0.0.1 (not loopback)', 'http://128.0.0.1'],
 		['a public IPv6 address', 'http://[2001:db8::1]:5678'],
+		['an IPv4-mapped IPv6 public address', 'http://[::ffff:203.0.113.10]'],
+		['a public name written fully qualified', 'https://n8n.example.com.'],
 		['a name that starts like an IPv6 local prefix', 'https://fc-barcelona.example'],
 		['a name ending in "localhost" without the dot', 'https://mylocalhost.com'],
 	])('accepts a webhook URL on %s', (_name, base) => {
