@@ -249,7 +249,7 @@ describe('the node description', () => {
 		]);
 		expect(events.default).toEqual([PROCESSING_FINISHED]);
 		expect(description.properties.find((property) => property.name === 'simplify')!.default).toBe(true);
-		const options = description.properties.find((property) => property.name === 'options')!.options as IDataObject[];
+		const options = description.properties.find((property) => property.name === 'options')!.options as unknown as IDataObject[];
 		expect(options.map(({ name, default: byDefault }) => [name, byDefault])).toEqual([
 			['ignoreRepeatedDeliveries', true],
 			['oneItemPerClip', false],
