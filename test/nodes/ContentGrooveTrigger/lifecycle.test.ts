@@ -7,6 +7,7 @@ import {
 	changeWebhookBaseUrl,
 	editParameters,
 	PROCESSING_FINISHED,
+	processMedia,
 	secretOf,
 	subscriptionsFor,
 	triggerStaticData,
@@ -239,9 +240,13 @@ describe('save while active', () => {
 });
 
 describe('deactivation', () => {
-	it('deletes the subscription and forgets its secret', async () => {
+	it('deletes the subscription and forgets its secret and the events it emitted', async () => {
 		const { harness } = sandbox.trigger();
 		await harness.activate();
+		await processMedia(emulator());
+		await harness.waitForExecutions(1);
+		expect(triggerStaticData(harness).recentDeliveries).toHaveLength(1);
+
 		await harness.deactivate();
 
 		expect(await subscriptionCount()).toBe(0);
