@@ -32,7 +32,7 @@ n8n_export_env() {
   unset JEST_WORKER_ID
   export N8N_USER_FOLDER="$home"
   export N8N_PORT="$port" N8N_LISTEN_ADDRESS=127.0.0.1 N8N_HOST=127.0.0.1 N8N_PROTOCOL=http
-  export WEBHOOK_URL="http://127.0.0.1:$port/"
+  export N8N_WEBHOOK_URL="http://127.0.0.1:$port/" # WEBHOOK_URL is deprecated in 2.x
   # The task runner broker listens on 5679 by default: give each instance its
   # own port so the dev sandbox and the e2e suite can run side by side.
   export N8N_RUNNERS_BROKER_PORT=$((port + 1))

@@ -56,11 +56,11 @@ export class N8nInstance {
 	}
 
 	/** Starts the server; resolves once start-n8n.sh saw /healthz and checked our types are loaded. */
-	async start(): Promise<{ seconds: number }> {
+	async start(extraEnv: Record<string, string> = {}): Promise<{ seconds: number }> {
 		if (this.server) throw new Error('n8n already started');
 		const started = Date.now();
 		const child = spawn('bash', [scriptPath('start-n8n.sh'), '--name', this.name, '--port', String(this.port), '--no-pack'], {
-			detached: true, // own process group: stop() ends n8n and the script together
+			env: { ...process.env, ...extraEnv },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.server = child;
@@ -81,14 +81,18 @@ export class N8nInstance {
 		return { seconds: (Date.now() - started) / 1000 };
 	}
 
-	/** Stops the server (SIGTERM to its process group; start-n8n.sh waits for n8n to exit). */
+	/**
+	 * Stops the server: SIGTERM to start-n8n.sh only, which passes it on to n8n and waits for a clean
+	 * shutdown. Not to the whole group: n8n takes a second SIGTERM as "exit now", and the next start
+	 * then reports "Last session crashed".
+	 */
 	async stop(): Promise<void> {
 		const child = this.server;
 		if (!child?.pid) return;
 		this.server = undefined;
 		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 		try {
-			process.kill(-child.pid, 'SIGTERM');
+			process.kill(child.pid, 'SIGTERM');
 		} catch {
 			return; // already gone
 		}
