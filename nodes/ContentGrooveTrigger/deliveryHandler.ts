@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { dedupeKeyOf, isWebhookDelivery, toTriggerItems } from './deliveryOutput';
+import { readDelivery } from './deliveryOutput';
 import type { TriggerStaticData } from './subscriptionLifecycle';
 import { SECRET_PARAMETER } from './subscriptionLifecycle';
 
@@ -38,12 +38,17 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	if (typeof event === 'string' && !events.includes('*') && !events.includes(event)) {
 		return { webhookResponse: { received: true, ignored: 'event not chosen in the trigger' } };
 	}
-	if (!isWebhookDelivery(body)) {
+
+	const delivery = readDelivery(body, {
+		simplify: this.getNodeParameter('simplify', true) as boolean,
+		oneItemPerClip: this.getNodeParameter('options.oneItemPerClip', false) as boolean,
+	});
+	if (!delivery) {
 		this.getResponseObject().status(400).json({ message: 'The body is not a ContentGroove webhook delivery' });
 		return { noWebhookResponse: true };
 	}
+	const { dedupeKey, items } = delivery;
 
-	const dedupeKey = dedupeKeyOf(body);
 	if (this.getNodeParameter('options.ignoreRepeatedDeliveries', true) as boolean) {
 		const recent = staticData.recentDeliveries ?? [];
 		if (recent.includes(dedupeKey)) {
@@ -52,11 +57,5 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 		// n8n saves static data after webhook(); this remembers the key for later redeliveries.
 		staticData.recentDeliveries = [...recent, dedupeKey].slice(-REMEMBERED_DELIVERIES);
 	}
-
-	const items = toTriggerItems(body, dedupeKey, {
-		simplify: this.getNodeParameter('simplify', true) as boolean,
-		oneItemPerClip: this.getNodeParameter('options.oneItemPerClip', false) as boolean,
-	});
-	if (items.length === 0) return { webhookResponse: { received: true, ignored: 'no clips in the delivery' } };
 	return { workflowData: [items] };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { JsonApiResource, WebhookDelivery } from '../ContentGroove/helpers/interfaces';
@@ -11,6 +12,23 @@ export function isWebhookDelivery(body: unknown): body is WebhookDelivery {
 		typeof delivery.payload?.data?.id === 'string' &&
 		typeof delivery.payload.data.attributes === 'object'
 	);
+}
+
+/** The events whose payload is a media, per the OpenAPI document's callbacks. */
+const MEDIA_EVENTS = ['media.processing_finished'];
+
+/**
+ * An event this package does not know (All Events chosen, ContentGroove added one): it is passed
+ * on as delivered rather than refused, which would only make ContentGroove retry it.
+ */
+function isOtherEvent(body: unknown): body is IDataObject & { event: string } {
+	const event = (body as { event?: unknown } | null)?.event;
+	return typeof event === 'string' && !MEDIA_EVENTS.includes(event) && !Array.isArray(body);
+}
+
+/** An unknown event carries no known ID; a redelivery carries the same body, so its hash names it. */
+function dedupeKeyOfOtherEvent(body: IDataObject & { event: string }): string {
+	return `${body.event}:${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`;
 }
 
 /**
@@ -42,7 +60,8 @@ export interface OutputOptions {
 
 /**
  * Simplified: one item per event — the media's fields, its transcription text and its clips — or
- * one item per clip carrying its media's id and name. Not simplified: the body as delivered, with
+ * one item per clip carrying its media's id and name (the event's item when there are no clips).
+ * Not simplified: the body as delivered, with
  * only `dedupeKey` added beside `event` and `payload`.
  */
 export function toTriggerItems(delivery: WebhookDelivery, dedupeKey: string, options: OutputOptions): INodeExecutionData[] {
@@ -50,7 +69,8 @@ export function toTriggerItems(delivery: WebhookDelivery, dedupeKey: string, opt
 
 	const media = toSimplifiedMedia(delivery.payload.data);
 	const clips = simplifiedClips(delivery);
-	if (options.oneItemPerClip) {
+	// A media without clips (e.g. its source could not be fetched) still reaches the workflow.
+	if (options.oneItemPerClip && clips.length > 0) {
 		return clips.map((clip) => ({
 			json: { event: delivery.event, dedupeKey: `${dedupeKey}:${String(clip.id)}`, media_id: media.id, media_name: media.name ?? null, ...clip },
 		}));
@@ -67,4 +87,18 @@ export function toTriggerItems(delivery: WebhookDelivery, dedupeKey: string, opt
 			},
 		},
 	];
+}
+
+/** What a delivery body starts the workflow with, and the key naming it; undefined when it is not a delivery. */
+export function readDelivery(
+	body: unknown,
+	options: OutputOptions,
+): { dedupeKey: string; items: INodeExecutionData[] } | undefined {
+	if (isOtherEvent(body)) {
+		const dedupeKey = dedupeKeyOfOtherEvent(body);
+		return { dedupeKey, items: [{ json: { ...body, dedupeKey } }] };
+	}
+	if (!isWebhookDelivery(body)) return undefined;
+	const dedupeKey = dedupeKeyOf(body);
+	return { dedupeKey, items: toTriggerItems(body, dedupeKey, options) };
 }

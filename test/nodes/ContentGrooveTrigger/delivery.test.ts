@@ -331,6 +331,35 @@ describe('what starts nothing', () => {
 	});
 });
 
+describe('an event this package does not know, with All Events chosen', () => {
+	const futureEvent = { event: 'account.quota_reached', payload: { quota: 'minutes', used: 600 } };
+
+	it('starts the workflow with the body as delivered, plus a dedupeKey; a redelivery starts nothing', async () => {
+		const harness = await activeTrigger({ parameters: { events: ['*'] } });
+		const post = async () => await postDelivery(harness.webhookUrl(), futureEvent, productionSecret(harness));
+
+		expect((await post()).status).toBe(200);
+		const [execution] = await harness.waitForExecutions(1);
+		expect(execution.items.map((item) => item.json)).toEqual([
+			{ ...futureEvent, dedupeKey: expect.stringMatching(/^account\.quota_reached:[0-9a-f]{64}$/) },
+		]);
+
+		expect(await post()).toEqual({ status: 200, body: { received: true, ignored: 'repeated delivery' } });
+		await expectExecutionsToStayAt(harness, 1);
+	});
+
+	it('still refuses a media event whose payload is not a media (400)', async () => {
+		const harness = await activeTrigger({ parameters: { events: ['*'] } });
+		const response = await postDelivery(
+			harness.webhookUrl(),
+			{ event: PROCESSING_FINISHED, payload: {} },
+			productionSecret(harness),
+		);
+		expect(response.status).toBe(400);
+		await expectExecutionsToStayAt(harness, 0);
+	});
+});
+
 describe('what is not a repeat', () => {
 	it('the same media processed again (a new processing_started_at) starts a new execution', async () => {
 		const harness = await activeTrigger();

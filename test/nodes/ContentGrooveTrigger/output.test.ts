@@ -6,7 +6,6 @@ import { createClipDirectly } from '../ContentGroove/fixtures';
 import { createMediaDirectly } from '../sandbox';
 import { specCallbackExample } from './callbackExample';
 import {
-	expectExecutionsToStayAt,
 	postDelivery,
 	PROCESSING_FINISHED,
 	TRIGGER_NAME,
@@ -224,12 +223,13 @@ describe('deliveries of the emulator', () => {
 			]);
 		});
 
-		it('One Item per Clip: answered 200, but no item, so no execution', async () => {
+		it('One Item per Clip: with no clip to emit, the event item, so the workflow hears of the failure', async () => {
 			const harness = await activeTrigger({ options: { oneItemPerClip: true } });
-			await failing();
-			const [attempt] = await waitForAttempts(emulator(), (log) => log.length > 0);
-			expect(attempt.status).toBe(200);
-			await expectExecutionsToStayAt(harness, 0);
+			const mediaId = await failing();
+			const [execution] = await harness.waitForExecutions(1);
+			expect(execution.items.map((item) => item.json)).toEqual([
+				expect.objectContaining({ id: mediaId, has_fetch_error: true, clips: [] }),
+			]);
 		});
 	});
 });
