@@ -44,10 +44,13 @@ fi
 
 log "starting n8n $N8N_VERSION on http://127.0.0.1:$port (user folder $home, log $logfile)"
 started=$SECONDS
+# setsid: n8n gets no Ctrl-C from the terminal, only the one SIGTERM that
+# stop_n8n sends (n8n takes a second signal as "exit now", skipping its clean
+# shutdown, and the next start reports "Last session crashed").
 if [[ "${N8N_LOG_TO_STDOUT:-0}" == 1 ]]; then
-  node "$N8N_BIN" start > >(tee -a "$logfile") 2>&1 &
+  setsid node "$N8N_BIN" start > >(tee -a "$logfile") 2>&1 &
 else
-  node "$N8N_BIN" start >>"$logfile" 2>&1 &
+  setsid node "$N8N_BIN" start >>"$logfile" 2>&1 &
 fi
 n8n_pid=$!
 stop_n8n() {
