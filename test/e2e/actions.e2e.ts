@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { createSandbox, keyLeaks, type Sandbox } from './lib/sandbox';
-import { loadWorkflow } from './lib/workflows';
+import { loadExample, loadWorkflow } from './lib/workflows';
 
 /**
  * Every action of the ContentGroove node in real n8n: workflows of test/e2e/workflows run with
@@ -23,20 +23,27 @@ describe('ContentGroove node actions in real n8n', () => {
 	afterAll(async () => sandbox?.close());
 
 	async function run(file: string, values: Record<string, string> = {}) {
-		const workflow = loadWorkflow(file, values);
+		return await runWorkflow(loadWorkflow(file, values));
+	}
+
+	async function runWorkflow(workflow: { id: string }) {
 		await sandbox.n8n.importWorkflow(workflow);
 		const result = await sandbox.n8n.execute(workflow.id);
 		expect(result.error).toBeUndefined();
 		return result;
 	}
 
-	it('media: upload, wait until processed, get, update, get many; create from URL, delete', async () => {
-		// Random bytes stand in for a video: the emulator does not decode media, it hashes uploads.
+	/** Random bytes stand in for a video: the emulator does not decode media, it hashes uploads. */
+	function writeSampleVideo(fileName: string): { sample: Buffer; sampleFile: string } {
 		const sample = randomBytes(256 * 1024);
-		const sampleFile = path.join(sandbox.n8n.home, 'files', 'e2e-sample.mp4');
+		const sampleFile = path.join(sandbox.n8n.home, 'files', fileName);
 		mkdirSync(path.dirname(sampleFile), { recursive: true });
 		writeFileSync(sampleFile, sample);
+		return { sample, sampleFile };
+	}
 
+	it('media: upload, wait until processed, get, update, get many; create from URL, delete', async () => {
+		const { sample, sampleFile } = writeSampleVideo('e2e-sample.mp4');
 		const result = await run('media.json', { SAMPLE_FILE: sampleFile });
 
 		const [uploaded] = result.json('Upload Media');
@@ -110,6 +117,20 @@ describe('ContentGroove node actions in real n8n', () => {
 		expect(result.json('Get Many Subscriptions')).toEqual([expect.objectContaining({ id: created.id })]);
 		expect(result.json('Delete Subscription')).toEqual([expect.objectContaining({ id: created.id, deleted: true })]);
 		expect(await sandbox.emulator.control.subscriptions()).toEqual([]);
+	});
+
+	it('the example workflow of examples/ uploads a video, waits, lists its clips and downloads one', async () => {
+		const { sampleFile } = writeSampleVideo('example-video.mp4');
+		const result = await runWorkflow(loadExample('upload-wait-list-download.json', sampleFile));
+
+		const [media] = result.json('Wait Until Processed');
+		expect(media).toEqual(expect.objectContaining({ name: 'example-video.mp4', is_processing: false }));
+		const clips = result.json('Get Clips');
+		expect(clips.map((clip) => clip.id).sort()).toEqual([...(media.clip_ids as string[])].sort());
+		const [downloaded] = result.items('Download Clip');
+		expect(downloaded.json.id).toBe(clips[0].id);
+		const file = await sandbox.emulator.control.clipFile(String(clips[0].id));
+		expect(sha256(readFileSync(sandbox.n8n.binaryFile(downloaded.binary!.video)))).toBe(file.sha256);
 	});
 
 	it('sent only valid requests and never wrote the API key to its log', async () => {

@@ -136,9 +136,13 @@ export class N8nInstance {
 	/** Runs a saved workflow with `n8n execute --rawOutput`; returns its run data per node name. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		const stdout = await this.cli('execute', `--id=${workflowId}`, '--rawOutput');
-		// --rawOutput prints the IRun as JSON; log lines may precede it.
-		const json = stdout.slice(stdout.indexOf('{\n'));
-		return new ExecutionResult(JSON.parse(json));
+		// --rawOutput pretty-prints the IRun as JSON, from a line "{" to a line "}"; n8n's log lines
+		// (stdout too) may come before or after it.
+		const lines = stdout.split('\n');
+		const first = lines.indexOf('{');
+		const last = lines.indexOf('}', first);
+		if (first < 0 || last < 0) throw new Error(`no run data in the output of n8n execute:\n${stdout.slice(-3000)}`);
+		return new ExecutionResult(JSON.parse(lines.slice(first, last + 1).join('\n')));
 	}
 
 	/** Where n8n keeps a binary of an execution in filesystem mode (N8N_DEFAULT_BINARY_DATA_MODE). */
