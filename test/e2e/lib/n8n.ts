@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -51,8 +51,16 @@ export class N8nInstance {
 		return path.join(this.home, 'n8n.log');
 	}
 
+	get cliLogFile(): string {
+		return path.join(this.home, 'cli.log');
+	}
+
+	/** Everything this instance logged: the server's log and the CLI commands' output. */
 	log(): string {
-		return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
+		return [this.logFile, this.cliLogFile]
+			.filter((file) => existsSync(file))
+			.map((file) => readFileSync(file, 'utf8'))
+			.join('\n');
 	}
 
 	/** Starts the server; resolves once start-n8n.sh saw /healthz and checked our types are loaded. */
@@ -103,15 +111,22 @@ export class N8nInstance {
 		return this.server !== undefined;
 	}
 
-	/** An n8n CLI command against this instance's database (scripts/n8n-cli.sh). */
+	/**
+	 * An n8n CLI command against this instance's database (scripts/n8n-cli.sh). Its output (run
+	 * data included) is kept in cli.log, which the API-key check reads along with n8n.log.
+	 */
 	async cli(...args: string[]): Promise<string> {
+		const keep = (stdout = '', stderr = ''): void =>
+			appendFileSync(this.cliLogFile, `$ n8n ${args.join(' ')}\n${stdout}${stderr}\n`);
 		try {
-			const { stdout } = await execFileAsync('bash', [scriptPath('n8n-cli.sh'), this.name, ...args], {
+			const { stdout, stderr } = await execFileAsync('bash', [scriptPath('n8n-cli.sh'), this.name, ...args], {
 				maxBuffer: 64 * 1024 * 1024,
 			});
+			keep(stdout, stderr);
 			return stdout;
 		} catch (error) {
 			const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+			keep(stdout, stderr);
 			throw new Error(`n8n ${args.join(' ')} failed:\n${(stderr ?? '').slice(-3000)}\n${(stdout ?? '').slice(-3000)}`);
 		}
 	}

@@ -28,7 +28,7 @@ export async function createSandbox(name: string, emulatorOptions: EmulatorOptio
 	};
 }
 
-/** Every place in n8n's log that shows the key (empty when it never leaked). */
+/** Every line of n8n's log (server and CLI) that shows the key (empty when it never leaked). */
 export function keyLeaks(sandbox: Sandbox): string[] {
 	return sandbox.n8n
 		.log()
