@@ -38,7 +38,7 @@ types_dir="$home/.cache/n8n/public/types"
 # n8n rewrites these at start from what it loaded; a stale copy must not pass the check.
 rm -f "$types_dir/nodes.json" "$types_dir/credentials.json"
 
-if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then
+if node "$here/lib/http.mjs" ok "http://127.0.0.1:$port/healthz"; then
   die "something already answers on port $port"
 fi
 
@@ -67,7 +67,7 @@ trap 'stop_n8n; exit 130' INT
 trap 'stop_n8n; exit 143' TERM
 trap stop_n8n EXIT
 
-until curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; do
+until node "$here/lib/http.mjs" ok "http://127.0.0.1:$port/healthz"; do
   kill -0 "$n8n_pid" 2>/dev/null || { tail -40 "$logfile" >&2; die "n8n exited during start (log: $logfile)"; }
   ((SECONDS - started < ${N8N_START_TIMEOUT:-240})) || die "no /healthz after ${N8N_START_TIMEOUT:-240} s (log: $logfile)"
   sleep 1
