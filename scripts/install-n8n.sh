@@ -10,7 +10,7 @@
 #   - ... and then build only sqlite3, the one native module n8n needs to start
 #     with its default SQLite database.
 #   - n8n@2.41.3 fails on this registry (a pinned dependency is missing), so
-#     we pin 2.40.7, the newest that installs.
+#     we pin 2.41.1, the newest that installs (see lib/n8n-env.sh).
 #
 # Idempotent: a finished install leaves a marker file; a second run only prints
 # where things are. Prints the duration of a fresh install.

