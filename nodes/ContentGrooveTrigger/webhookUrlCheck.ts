@@ -43,5 +43,6 @@ export function unreachableWebhookProblem(webhookUrl: string, apiBaseUrl: string
 	return `n8n's webhook URL (${new URL(webhookUrl).origin}) is a local address that ContentGroove at ${apiHost} cannot reach`;
 }
 
+// n8n 2.41 renamed WEBHOOK_URL to N8N_WEBHOOK_URL (the old name still works, with a deprecation warning).
 export const WEBHOOK_URL_HINT =
-	'Set the WEBHOOK_URL environment variable of n8n to the public URL that reaches this n8n (e.g. https://n8n.example.com/) and restart n8n. See https://docs.n8n.io/hosting/configuration/configuration-examples/webhook-url/';
+	'Set n8n\'s N8N_WEBHOOK_URL environment variable (WEBHOOK_URL before n8n 2.41) to the public URL that reaches this n8n (e.g. https://n8n.example.com/) and restart n8n. See https://docs.n8n.io/hosting/configuration/configuration-examples/webhook-url/';
