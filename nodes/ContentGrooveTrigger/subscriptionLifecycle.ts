@@ -73,7 +73,8 @@ async function assertContentGrooveCanReach(this: IHookFunctions, webhookUrl: str
 }
 
 /**
- * n8n calls this on activation and at every start. Rather than trusting a stored ID (the cause of
+ * n8n calls this on activation (and at every start on its legacy activation path; 2.40+'s
+ * publication service keeps stored webhooks instead). Rather than trusting a stored ID (the cause of
  * duplicate subscriptions in other triggers), it lists the account's subscriptions: one for our URL
  * with our events and our secret is adopted; any other for our URL (other events, a secret we no
  * longer know, a twin) is deleted, so ContentGroove never calls us with a secret we would refuse;
