@@ -5,7 +5,7 @@ import type { JsonApiResource, WebhookDelivery } from '../ContentGroove/helpers/
 import { toSimplifiedClip, toSimplifiedMedia } from '../ContentGroove/helpers/simplify';
 
 /** A body is a delivery when it has an event name and a media resource, as the callback schema says. */
-export function isWebhookDelivery(body: unknown): body is WebhookDelivery {
+function isWebhookDelivery(body: unknown): body is WebhookDelivery {
 	const delivery = body as WebhookDelivery;
 	return (
 		typeof delivery?.event === 'string' &&
@@ -35,7 +35,7 @@ function dedupeKeyOfOtherEvent(body: IDataObject & { event: string }): string {
  * Names one occurrence of an event: the same media finishing the same processing run. A redelivery
  * carries the same body and so the same key; the media processed again gets a new one.
  */
-export function dedupeKeyOf(delivery: WebhookDelivery): string {
+function dedupeKeyOf(delivery: WebhookDelivery): string {
 	const media = delivery.payload.data;
 	return `${delivery.event}:${media.id}:${String(media.attributes.processing_started_at ?? '')}`;
 }
@@ -64,7 +64,7 @@ export interface OutputOptions {
  * Not simplified: the body as delivered, with
  * only `dedupeKey` added beside `event` and `payload`.
  */
-export function toTriggerItems(delivery: WebhookDelivery, dedupeKey: string, options: OutputOptions): INodeExecutionData[] {
+function toTriggerItems(delivery: WebhookDelivery, dedupeKey: string, options: OutputOptions): INodeExecutionData[] {
 	if (!options.simplify) return [{ json: { ...(delivery as unknown as IDataObject), dedupeKey } }];
 
 	const media = toSimplifiedMedia(delivery.payload.data);

@@ -24,19 +24,6 @@ export interface JsonApiListDocument {
 	meta?: { pagination?: IDataObject };
 }
 
-export interface MediaAttributes extends IDataObject {
-	name: string | null;
-	is_processing: boolean | null;
-	has_fetch_error: boolean | null;
-}
-
-export interface ClipAttributes extends IDataObject {
-	name: string | null;
-	is_processing: boolean | null;
-	media_file_url: string | null;
-	media_file_content_type: string | null;
-}
-
 /** The body ContentGroove POSTs to a webhook subscription's URL. */
 export interface WebhookDelivery {
 	event: string;

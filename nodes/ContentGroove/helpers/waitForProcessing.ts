@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiRequest } from '../transport/apiRequest';
+import { assertPositiveNumber } from './validation';
 import type { JsonApiDocument } from './interfaces';
 
 export const FIRST_POLL_DELAY_MS = 1000;
@@ -64,4 +65,13 @@ export async function waitForProcessing(
 		}
 		await sleep(Math.min(delay, remaining));
 	}
+}
+
+/**
+ * The timeout of an operation's "Wait Until …" option, checked before the operation sends
+ * anything; undefined when the user did not ask to wait.
+ */
+export function getWaitTimeout(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (!(this.getNodeParameter('waitForProcessing', itemIndex, false) as boolean)) return undefined;
+	return assertPositiveNumber.call(this, this.getNodeParameter('waitTimeout', itemIndex, 3600), 'Timeout (Seconds)', itemIndex);
 }

@@ -59,6 +59,18 @@ describe('media: create from URL', () => {
 		expect(await apiRequests(sandbox.emulator)).toEqual([]);
 	});
 
+	it('refuses a wait timeout that is not a positive number before creating anything', async () => {
+		const { error } = await sandbox.run({
+			resource: 'media',
+			operation: 'create',
+			sourceUrl: 'https://example.com/a.mp4',
+			waitForProcessing: true,
+			waitTimeout: '={{ 0 }}',
+		});
+		expect(error?.message).toBe('Timeout (Seconds) must be a positive number, got "0"');
+		expect(await apiRequests(sandbox.emulator)).toEqual([]);
+	});
+
 	it('returns the API document when Simplify is off', async () => {
 		const { json } = await sandbox.run({
 			resource: 'media',

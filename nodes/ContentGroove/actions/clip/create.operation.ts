@@ -5,7 +5,7 @@ import type { JsonApiDocument } from '../../helpers/interfaces';
 import { documentToItems } from '../../helpers/output';
 import { getResourceId } from '../../helpers/parameters';
 import { assertClipTimes, assertNonEmpty } from '../../helpers/validation';
-import { waitForProcessing } from '../../helpers/waitForProcessing';
+import { getWaitTimeout, waitForProcessing } from '../../helpers/waitForProcessing';
 import { apiRequest } from '../../transport/apiRequest';
 import { mediaLocator, simplifyField, waitFields } from '../common.descriptions';
 import { clipNameField, endTimeField, startTimeField } from './clipFields';
@@ -30,6 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const startTime = this.getNodeParameter('startTime', itemIndex) as number;
 	const endTime = this.getNodeParameter('endTime', itemIndex) as number;
 	assertClipTimes.call(this, { startTime, endTime }, itemIndex);
+	const waitTimeout = getWaitTimeout.call(this, itemIndex);
 
 	// Never replayed on a lost answer (see the transport): a clip is not created twice.
 	let document = (await apiRequest.call(this, 'POST', '/api/v1/clips', {
@@ -37,9 +38,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		what: `Media ${mediaId}`,
 		itemIndex,
 	})) as unknown as JsonApiDocument;
-	if (this.getNodeParameter('waitForProcessing', itemIndex, false) as boolean) {
-		const timeout = this.getNodeParameter('waitTimeout', itemIndex, 3600) as number;
-		document = await waitForProcessing.call(this, 'clip', document.data.id, timeout, itemIndex);
+	if (waitTimeout !== undefined) {
+		document = await waitForProcessing.call(this, 'clip', document.data.id, waitTimeout, itemIndex);
 	}
 	return documentToItems(document, this.getNodeParameter('simplify', itemIndex) as boolean);
 }

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { JsonApiDocument } from '../../helpers/interfaces';
 import { getResourceId } from '../../helpers/parameters';
 import { toSimplifiedClip } from '../../helpers/simplify';
-import { waitForProcessing } from '../../helpers/waitForProcessing';
+import { getWaitTimeout, waitForProcessing } from '../../helpers/waitForProcessing';
 import { apiRequest } from '../../transport/apiRequest';
 import { downloadFile } from '../../transport/downloadFile';
 import { clipLocator, waitFields } from '../common.descriptions';
@@ -31,14 +31,14 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const id = getResourceId.call(this, 'clipId', itemIndex);
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const waitTimeout = getWaitTimeout.call(this, itemIndex);
 	let document = (await apiRequest.call(this, 'GET', `/api/v1/clips/${id}`, {
 		what: `Clip ${id}`,
 		itemIndex,
 	})) as unknown as JsonApiDocument;
 	let clip = toSimplifiedClip(document.data);
-	if (!clip.media_file_url && this.getNodeParameter('waitForProcessing', itemIndex, false) as boolean) {
-		const timeout = this.getNodeParameter('waitTimeout', itemIndex, 3600) as number;
-		document = await waitForProcessing.call(this, 'clip', id, timeout, itemIndex);
+	if (!clip.media_file_url && waitTimeout !== undefined) {
+		document = await waitForProcessing.call(this, 'clip', id, waitTimeout, itemIndex);
 		clip = toSimplifiedClip(document.data);
 	}
 	if (!clip.media_file_url) {

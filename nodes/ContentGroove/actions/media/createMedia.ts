@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { JsonApiDocument } from '../../helpers/interfaces';
 import { documentToItems } from '../../helpers/output';
-import { waitForProcessing } from '../../helpers/waitForProcessing';
+import { getWaitTimeout, waitForProcessing } from '../../helpers/waitForProcessing';
 import { apiRequest } from '../../transport/apiRequest';
 
 /**
@@ -14,13 +14,13 @@ export async function createMediaAndMaybeWait(
 	attributes: IDataObject,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
+	const waitTimeout = getWaitTimeout.call(this, itemIndex);
 	let document = (await apiRequest.call(this, 'POST', '/api/v1/medias', {
 		body: { data: { attributes } },
 		itemIndex,
 	})) as unknown as JsonApiDocument;
-	if (this.getNodeParameter('waitForProcessing', itemIndex, false) as boolean) {
-		const timeout = this.getNodeParameter('waitTimeout', itemIndex, 3600) as number;
-		document = await waitForProcessing.call(this, 'media', document.data.id, timeout, itemIndex);
+	if (waitTimeout !== undefined) {
+		document = await waitForProcessing.call(this, 'media', document.data.id, waitTimeout, itemIndex);
 	}
 	return documentToItems(document, this.getNodeParameter('simplify', itemIndex, true) as boolean);
 }
